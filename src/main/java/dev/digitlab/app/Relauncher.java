@@ -1,0 +1,65 @@
+package dev.digitlab.app;
+
+import dev.digitlab.nn.NativeThreads;
+import java.io.File;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Starts this same JVM program again with {@code OMP_NUM_THREADS} in its environment.
+ * OpenMP reads the variable once, when the native library loads, so it must be there before the
+ * JVM starts; setting it from Java code afterwards only reaches part of the native threads.
+ */
+final class Relauncher {
+
+    static final String MARKER = "DIGITLAB_RELAUNCHED";
+
+    private Relauncher() {
+    }
+
+    /**
+     * Relaunches when the thread count is not yet in the environment.
+     *
+     * @return the child's exit code, or {@code null} when this process should go on itself
+     */
+    static Integer relaunchWithThreads(String[] args) {
+        if (System.getenv(NativeThreads.ENV) != null || System.getenv(MARKER) != null) {
+            return null;
+        }
+        Optional<String> java = ProcessHandle.current().info().command();
+        if (java.isEmpty()) {
+            return null;
+        }
+        List<String> command = new ArrayList<>();
+        command.add(java.get());
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        String modulePath = System.getProperty("jdk.module.path");
+        if (modulePath != null && !modulePath.isEmpty()
+                && command.stream().noneMatch(a -> a.startsWith("--module-path") || a.startsWith("-p"))) {
+            command.add("--module-path");
+            command.add(modulePath);
+        }
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path", "") + File.pathSeparator);
+        command.add(Launcher.class.getName());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        builder.environment().put(NativeThreads.ENV, Integer.toString(NativeThreads.choose()));
+        builder.environment().put(MARKER, "1");
+        try {
+            Process child = builder.start();
+            Thread stopChild = new Thread(child::destroy, "stop-child");
+            Runtime.getRuntime().addShutdownHook(stopChild);
+            int code = child.waitFor();
+            Runtime.getRuntime().removeShutdownHook(stopChild);
+            return code;
+        } catch (java.io.IOException e) {
+            return null; // cannot start a child: carry on here with the in-process setting
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+}

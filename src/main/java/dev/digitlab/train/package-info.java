@@ -1,0 +1,2 @@
+/** The training loop, its listener, training history and evaluation; no UI. */
+package dev.digitlab.train;
