@@ -35,6 +35,8 @@ public final class IdxReader {
     private static final int CHUNK = 1 << 20;
     // The JVM cannot make arrays quite as long as Integer.MAX_VALUE.
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+    // Larger sides are surely a damaged header, and keep rows * cols far from overflowing.
+    private static final long MAX_SIDE = 1 << 16;
     private static final float[] UNIT = new float[256];
 
     static {
@@ -70,18 +72,23 @@ public final class IdxReader {
             long count = dims[0];
             long rows = dims[1];
             long cols = dims[2];
-            if (rows == 0 || cols == 0) {
+            if (rows == 0 || cols == 0 || rows > MAX_SIDE || cols > MAX_SIDE) {
                 throw fail(file, "header gives an image size of " + rows + "x" + cols);
             }
-            long total = count * rows * cols;
-            if (rows * cols > MAX_ARRAY || total > MAX_ARRAY) {
+            long total;
+            try {
+                total = Math.multiplyExact(count, Math.multiplyExact(rows, cols));
+            } catch (ArithmeticException e) {
+                total = Long.MAX_VALUE;
+            }
+            if (total > MAX_ARRAY) {
                 throw fail(file, "header claims " + number(count) + " images of " + rows + "x" + cols
                         + ", more than DigitLab can load");
             }
             byte[][] chunks = readBody(in, total, file, "pixel bytes");
-            // Checked only now that the data has arrived: a short file is reported as truncated.
-            checkMemory(file, total * Float.BYTES);
-            float[] pixels = toUnit(chunks, (int) total);
+            // Checked only now that the data has arrived, so a short file is reported as truncated.
+            checkMemory(file, total * (Float.BYTES + 1));
+            float[] pixels = toUnit(file, chunks, (int) total);
             return new Images(pixels, (int) count, (int) rows, (int) cols, sha.get());
         });
     }
@@ -206,7 +213,13 @@ public final class IdxReader {
         long done = 0;
         for (int c = 0; c < chunks.length; c++) {
             int len = (int) Math.min(CHUNK, total - done);
-            byte[] chunk = new byte[len];
+            byte[] chunk;
+            try {
+                chunk = new byte[len];
+            } catch (OutOfMemoryError e) {
+                chunks = null; // frees what was read before reporting
+                throw tooLarge(file, total);
+            }
             int n = readAtMost(in, chunk, 0, len);
             done += n;
             if (n < len) {
@@ -227,8 +240,14 @@ public final class IdxReader {
         return chunks;
     }
 
-    private static float[] toUnit(byte[][] chunks, int total) {
-        float[] pixels = new float[total];
+    private static float[] toUnit(Path file, byte[][] chunks, int total) {
+        float[] pixels;
+        try {
+            pixels = new float[total];
+        } catch (OutOfMemoryError e) {
+            // A single failed allocation leaves the heap as it was, so carrying on is safe.
+            throw tooLarge(file, (long) total * Float.BYTES);
+        }
         int p = 0;
         for (int c = 0; c < chunks.length; c++) {
             byte[] chunk = chunks[c];
@@ -257,14 +276,20 @@ public final class IdxReader {
         return n;
     }
 
-    /** Fails cleanly instead of with an OutOfMemoryError when the data is too large for the heap. */
+    /**
+     * Fails cleanly, instead of with an OutOfMemoryError, when the data could never fit in the
+     * heap. Garbage makes the free memory unknowable, so the limit is the heap's maximum.
+     */
     private static void checkMemory(Path file, long bytesNeeded) {
-        Runtime rt = Runtime.getRuntime();
-        long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-        if (bytesNeeded > available) {
-            throw fail(file, "its images need " + number(bytesNeeded >> 20) + " MB, more than the "
-                    + number(available >> 20) + " MB of memory left (start Java with a larger -Xmx)");
+        long max = Runtime.getRuntime().maxMemory();
+        if (bytesNeeded > max) {
+            throw tooLarge(file, bytesNeeded);
         }
+    }
+
+    private static DataException tooLarge(Path file, long bytesNeeded) {
+        return fail(file, "its data needs " + number(bytesNeeded >> 20) + " MB, more than Java's "
+                + number(Runtime.getRuntime().maxMemory() >> 20) + " MB of memory (start Java with a larger -Xmx)");
     }
 
     private static DataException truncated(Path file, String what, long expected, long found) {
