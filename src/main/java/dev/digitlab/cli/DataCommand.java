@@ -38,7 +38,7 @@ public final class DataCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - start) / 1e9;
 
         out.printf(Locale.ROOT, "Data set:      %s (training images SHA-256 %s)%n", dataset.name(), dataset.checksum());
-        out.printf(Locale.ROOT, "Folder:        %s (%s)%n", location.folder().toAbsolutePath(),
+        out.printf(Locale.ROOT, "Folder:        %s (%s)%n", location.folder().toAbsolutePath().normalize(),
                 location.source().description());
         out.printf(Locale.ROOT, "Training set:  %,d images of %dx%d%n", dataset.train().size(),
                 dataset.train().rows(), dataset.train().cols());
