@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
         description = "Train a neural network on MNIST and read handwritten digits.",
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
+            DataCommand.class,
         })
 public final class DigitLabCommand implements Runnable {
 
