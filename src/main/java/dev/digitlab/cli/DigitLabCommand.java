@@ -7,6 +7,8 @@ import picocli.CommandLine.Command;
         description = "Train a neural network on MNIST and read handwritten digits.",
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
+            TrainCommand.class,
+            BenchCommand.class,
         })
 public final class DigitLabCommand implements Runnable {
 
