@@ -8,6 +8,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
             DataCommand.class,
+            TrainCommand.class,
+            BenchCommand.class,
         })
 public final class DigitLabCommand implements Runnable {
 

@@ -17,6 +17,19 @@ public final class NativeThreads {
         return 1;
     }
 
+    /** The count in effect: {@code OMP_NUM_THREADS} when set, else {@link #choose()}. */
+    public static int current() {
+        String env = System.getenv(ENV);
+        if (env != null) {
+            try {
+                return Integer.parseInt(env.trim());
+            } catch (NumberFormatException e) {
+                // fall through to the chosen count
+            }
+        }
+        return choose();
+    }
+
     /** Applies the chosen count to what can still be set from inside a running JVM. */
     public static void applyInProcess() {
         // The nn issue completes this: ND4J environment and BLAS thread counts.

@@ -1,0 +1,121 @@
+package dev.digitlab.cli;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import dev.digitlab.data.MnistDataset;
+import dev.digitlab.nn.ModelSpec;
+import dev.digitlab.nn.NativeThreads;
+import dev.digitlab.nn.Network;
+import dev.digitlab.train.EpochResult;
+import dev.digitlab.train.Evaluation;
+import dev.digitlab.train.Evaluator;
+import dev.digitlab.train.Trainer;
+import dev.digitlab.train.TrainingConfig;
+import dev.digitlab.train.TrainingResult;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code digitlab bench}: trains a preset with the tutorial's settings and prints one JSON object
+ * with the same keys as the PyTorch peer script, so the two can be read side by side.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure training speed, accuracy and prediction latency; prints one JSON object.")
+public final class BenchCommand implements Callable<Integer> {
+
+    private static final int LATENCY_CALLS = 300;
+    private static final int LATENCY_WARMUP = 50;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Folder with the MNIST IDX files.")
+    Path data;
+
+    @Mixin
+    ModelOptions model = new ModelOptions();
+
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "3", description = "Epochs. Default: ${DEFAULT-VALUE}.")
+    int epochs;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "64", description = "Batch size. Default: ${DEFAULT-VALUE}.")
+    int batch;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--json", description = "Accepted for symmetry with the other commands; the output is always JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        ModelSpec modelSpec;
+        TrainingConfig config;
+        try {
+            modelSpec = model.spec();
+            TrainingConfig t = TrainingConfig.tutorial();
+            config = new TrainingConfig(epochs, batch, t.validationSplit(), seed, t.optimizer());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        long t0 = System.nanoTime();
+        MnistDataset dataset = CommandData.load(data);
+        double loadSeconds = (System.nanoTime() - t0) / 1e9;
+
+        Network network = Network.create(modelSpec, seed);
+        TrainingResult result = Trainer.fit(network, dataset, config, null);
+        double[] epochSeconds = result.history().stream().mapToDouble(EpochResult::seconds).sorted().toArray();
+        double median = epochSeconds[epochSeconds.length / 2];
+        int trainSize = dataset.split(config.validationSplit()).train().size();
+        Evaluation test = Evaluator.evaluate(network, dataset.test());
+        double[] latency = predictOneMillis(network, dataset.test().image(0));
+
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("framework", "digitlab nd4j");
+        m.put("threads", NativeThreads.current());
+        m.put("model", modelSpec.toString());
+        m.put("batch", batch);
+        m.put("epochs", epochs);
+        m.put("load_s", round(loadSeconds, 3));
+        m.put("median_epoch_s", round(median, 3));
+        m.put("epoch_s", Arrays.stream(result.history().stream().mapToDouble(EpochResult::seconds).toArray())
+                .map(s -> round(s, 3)).toArray());
+        m.put("samples_per_s", round(trainSize / median, 1));
+        m.put("test_loss", round(test.loss(), 4));
+        m.put("test_accuracy", round(test.accuracy(), 4));
+        m.put("predict_one_ms_median", round(latency[latency.length / 2], 3));
+        m.put("predict_one_ms_p99", round(latency[(int) (latency.length * 0.99)], 3));
+        spec.commandLine().getOut().println(new GsonBuilder().disableHtmlEscaping().create().toJson(m));
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    /** Single-image latencies in ms, sorted, after a warm-up: as the peer measures them. */
+    private static double[] predictOneMillis(Network network, float[] image) {
+        double[] ms = new double[LATENCY_CALLS - LATENCY_WARMUP];
+        for (int i = 0; i < LATENCY_CALLS; i++) {
+            long s = System.nanoTime();
+            network.probabilities(image);
+            long e = System.nanoTime();
+            if (i >= LATENCY_WARMUP) {
+                ms[i - LATENCY_WARMUP] = (e - s) / 1e6;
+            }
+        }
+        Arrays.sort(ms);
+        return ms;
+    }
+
+    private static double round(double v, int digits) {
+        double f = Math.pow(10, digits);
+        return Math.round(v * f) / f;
+    }
+}

@@ -1,0 +1,145 @@
+package dev.digitlab.cli;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import dev.digitlab.data.MnistDataset;
+import dev.digitlab.nn.ModelSpec;
+import dev.digitlab.nn.Network;
+import dev.digitlab.nn.OptimizerConfig;
+import dev.digitlab.train.EpochResult;
+import dev.digitlab.train.Evaluation;
+import dev.digitlab.train.Evaluator;
+import dev.digitlab.train.Trainer;
+import dev.digitlab.train.TrainingConfig;
+import dev.digitlab.train.TrainingListener;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code digitlab train}: trains a model on MNIST and prints Keras-style progress. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a network on MNIST, one line per epoch as Keras prints them, then test it.")
+public final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Folder with the MNIST IDX files.")
+    Path data;
+
+    @Mixin
+    ModelOptions model = new ModelOptions();
+
+    @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "adam",
+            description = "adam or sgd. Default: ${DEFAULT-VALUE}.")
+    String optimizer;
+
+    @Option(names = "--lr", paramLabel = "RATE",
+            description = "Learning rate (default: 0.001 for adam, 0.01 for sgd).")
+    Double learningRate;
+
+    @Option(names = "--decay", paramLabel = "D", defaultValue = "0",
+            description = "Time-based learning-rate decay: lr / (1 + D * step). Default: ${DEFAULT-VALUE}.")
+    double decay;
+
+    @Option(names = "--momentum", paramLabel = "M", defaultValue = "0",
+            description = "Momentum for sgd. Default: ${DEFAULT-VALUE}.")
+    double momentum;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "64", description = "Batch size. Default: ${DEFAULT-VALUE}.")
+    int batch;
+
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "10", description = "Epochs. Default: ${DEFAULT-VALUE}.")
+    int epochs;
+
+    @Option(names = "--validation", paramLabel = "F", defaultValue = "0.2",
+            description = "Last fraction of the training images held out for validation. Default: ${DEFAULT-VALUE}.")
+    double validation;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--json", description = "One JSON object per epoch, then one with the test results.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        ModelSpec modelSpec;
+        TrainingConfig config;
+        try {
+            modelSpec = model.spec();
+            OptimizerConfig opt = OptimizerConfig.defaults(optimizer);
+            if (learningRate != null) {
+                opt = opt.withLearningRate(learningRate);
+            }
+            opt = opt.withDecay(decay).withMomentum(momentum);
+            config = new TrainingConfig(epochs, batch, validation, seed, opt);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        MnistDataset dataset = CommandData.load(data);
+        Network network = Network.create(modelSpec, seed);
+        Gson gson = new GsonBuilder().disableHtmlEscaping().create();
+        if (!json) {
+            out.println("Model " + modelSpec + " (" + network.parameterCount() + " parameters), " + config.optimizer().name()
+                    + " lr " + config.optimizer().learningRate() + ", batch " + batch);
+            out.flush();
+        }
+        Trainer.fit(network, dataset, config, new TrainingListener() {
+            @Override
+            public void onEpoch(EpochResult r) {
+                out.println(json ? gson.toJson(epochJson(r)) : epochLine(r));
+                out.flush();
+            }
+        });
+        Evaluation test = Evaluator.evaluate(network, dataset.test());
+        if (json) {
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("test_loss", round(test.loss()));
+            summary.put("test_accuracy", round(test.accuracy()));
+            out.println(gson.toJson(summary));
+        } else {
+            out.printf(Locale.ROOT, "Test - loss: %.4f - accuracy: %.4f%n", test.loss(), test.accuracy());
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** Keras's epoch line: {@code Epoch 3/10 - 1.2s - loss: 0.1065 - accuracy: 0.9696 - val_loss: ...}. */
+    static String epochLine(EpochResult r) {
+        String line = String.format(Locale.ROOT, "Epoch %d/%d - %.1fs - loss: %.4f - accuracy: %.4f",
+                r.epoch(), r.epochs(), r.seconds(), r.loss(), r.accuracy());
+        if (r.hasValidation()) {
+            line += String.format(Locale.ROOT, " - val_loss: %.4f - val_accuracy: %.4f", r.valLoss(), r.valAccuracy());
+        }
+        return line;
+    }
+
+    static Map<String, Object> epochJson(EpochResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("epoch", r.epoch());
+        m.put("epochs", r.epochs());
+        m.put("seconds", Math.round(r.seconds() * 1000) / 1000.0);
+        m.put("loss", round(r.loss()));
+        m.put("accuracy", round(r.accuracy()));
+        if (r.hasValidation()) {
+            m.put("val_loss", round(r.valLoss()));
+            m.put("val_accuracy", round(r.valAccuracy()));
+        }
+        return m;
+    }
+
+    static double round(double v) {
+        return Math.round(v * 10000) / 10000.0;
+    }
+}

@@ -1,0 +1,119 @@
+package dev.digitlab.nn;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Inverted dropout: while training, each input is zeroed with probability {@code rate} and the
+ * rest are scaled by {@code 1 / (1 - rate)}, so nothing changes at prediction time, when the layer
+ * passes its input through. The masks come from the network's seed and a count of training
+ * batches, so a seeded run draws the same masks every time.
+ */
+final class Dropout implements Layer {
+
+    private final String name;
+    private final LayerSpec spec;
+    private final int[] shape;
+    private final int size;
+    private final double rate;
+    private final long seed;
+    private final BufferCache outputs;
+    private final BufferCache masks;
+
+    private long batches;
+    private boolean frozen;
+    private INDArray lastMask;
+    private double[] maskValues = new double[0];
+
+    Dropout(String name, LayerSpec spec, int[] shape, org.nd4j.linalg.api.buffer.DataType type, long seed) {
+        this.name = name;
+        this.spec = spec;
+        this.shape = shape.clone();
+        int n = 1;
+        for (int d : shape) {
+            n *= d;
+        }
+        this.size = n;
+        this.rate = spec.rate();
+        this.seed = seed;
+        this.outputs = new BufferCache(type, shape);
+        this.masks = new BufferCache(type, shape);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public LayerSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public int[] outputShape() {
+        return shape.clone();
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of();
+    }
+
+    @Override
+    public void bind(INDArray parameters, INDArray gradients) {
+        // no parameters
+    }
+
+    @Override
+    public void initialize(SplittableRandom random) {
+        // no parameters
+    }
+
+    @Override
+    public INDArray parameter(String localName) {
+        throw new IllegalArgumentException(name + " has no parameter '" + localName + "'");
+    }
+
+    /** Keeps reusing the last mask (for gradient checks, which must see the same function each time). */
+    void freezeMask(boolean freeze) {
+        this.frozen = freeze;
+    }
+
+    @Override
+    public INDArray forward(INDArray input, boolean training) {
+        if (!training || rate == 0) {
+            lastMask = null;
+            return input;
+        }
+        long batch = input.size(0);
+        if (!frozen || lastMask == null || lastMask.size(0) != batch) {
+            lastMask = masks.get(batch);
+            fillMask(lastMask, (int) batch * size);
+        }
+        INDArray out = outputs.get(batch);
+        return out.assign(input).muli(lastMask);
+    }
+
+    private void fillMask(INDArray mask, int count) {
+        if (maskValues.length != count) {
+            maskValues = new double[count];
+        }
+        // One stream per batch, derived from the seed and the batch count: repeatable and cheap to copy.
+        SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + batches++);
+        double keep = 1.0 / (1.0 - rate);
+        for (int i = 0; i < count; i++) {
+            maskValues[i] = random.nextDouble() < rate ? 0.0 : keep;
+        }
+        NdBuffers.write(mask, maskValues);
+    }
+
+    @Override
+    public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
+        if (!needInputGradient) {
+            return null;
+        }
+        return lastMask == null ? outputGradient : outputGradient.muli(lastMask);
+    }
+}

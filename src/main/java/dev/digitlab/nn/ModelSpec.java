@@ -1,0 +1,160 @@
+package dev.digitlab.nn;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The architecture of a network: the input size and its layers in order. The text form is the one
+ * learners type, e.g. {@code "784 -> 256 relu -> dropout 0.2 -> 128 relu -> 10 softmax"};
+ * {@link #parse} and {@link #toString} convert both ways. As a record of simple records it also
+ * stores as JSON with Gson.
+ *
+ * @param inputs values per example (784 for a flattened 28x28 image)
+ * @param layers the layers, the last one a dense softmax layer with one unit per class
+ */
+public record ModelSpec(int inputs, List<LayerSpec> layers) {
+
+    /** The names of the presets, in the order the app shows them. */
+    public static final List<String> PRESETS = List.of("tutorial", "deeper", "dropout");
+
+    private static final int MNIST_INPUTS = 784;
+    private static final int MNIST_CLASSES = 10;
+
+    public ModelSpec {
+        layers = List.copyOf(layers);
+        validate(inputs, layers);
+    }
+
+    /**
+     * A multilayer perceptron: dense ReLU hidden layers, each followed by dropout when
+     * {@code dropout > 0}, then a softmax layer.
+     */
+    public static ModelSpec mlp(int inputs, int[] hidden, double dropout, int classes) {
+        List<LayerSpec> layers = new ArrayList<>();
+        for (int units : hidden) {
+            layers.add(LayerSpec.dense(units, "relu"));
+            if (dropout > 0) {
+                layers.add(LayerSpec.dropout(dropout));
+            }
+        }
+        layers.add(LayerSpec.dense(classes, "softmax"));
+        return new ModelSpec(inputs, layers);
+    }
+
+    /**
+     * A named architecture: {@code tutorial} (784-128-10, the Keras tutorial's), {@code deeper}
+     * (784-256-128-10) or {@code dropout} (the deeper one with dropout 0.2 after each hidden layer).
+     *
+     * @throws IllegalArgumentException naming the presets when there is no such one
+     */
+    public static ModelSpec preset(String name) {
+        Map<String, ModelSpec> presets = Map.of(
+                "tutorial", mlp(MNIST_INPUTS, new int[] {128}, 0, MNIST_CLASSES),
+                "deeper", mlp(MNIST_INPUTS, new int[] {256, 128}, 0, MNIST_CLASSES),
+                "dropout", mlp(MNIST_INPUTS, new int[] {256, 128}, 0.2, MNIST_CLASSES));
+        ModelSpec spec = name == null ? null : presets.get(name.toLowerCase(Locale.ROOT));
+        if (spec == null) {
+            throw new IllegalArgumentException("unknown preset '" + name + "' (known: "
+                    + String.join(", ", PRESETS) + ")");
+        }
+        return spec;
+    }
+
+    /**
+     * Reads the text form, e.g. {@code "784 -> 128 relu -> 10 softmax"}.
+     *
+     * @throws IllegalArgumentException with one sentence that names the part that is wrong
+     */
+    public static ModelSpec parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("a model spec must not be empty; write e.g. '784 -> 128 relu -> 10 softmax'");
+        }
+        String[] parts = text.split("->", -1);
+        int inputs = parseInt(parts[0].trim(), "input size", text);
+        List<LayerSpec> layers = new ArrayList<>();
+        for (int i = 1; i < parts.length; i++) {
+            layers.add(parseLayer(parts[i].trim(), text));
+        }
+        return new ModelSpec(inputs, layers);
+    }
+
+    private static LayerSpec parseLayer(String part, String text) {
+        String[] words = part.split("\\s+");
+        if (part.isEmpty()) {
+            throw new IllegalArgumentException("empty layer in model spec '" + text + "'");
+        }
+        if (words[0].equalsIgnoreCase(LayerSpec.DROPOUT)) {
+            if (words.length != 2) {
+                throw new IllegalArgumentException("write a dropout layer as 'dropout 0.2', not '" + part + "'");
+            }
+            try {
+                return LayerSpec.dropout(Double.parseDouble(words[1]));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("the dropout rate '" + words[1] + "' in '" + text + "' is not a number");
+            }
+        }
+        if (words.length != 2) {
+            throw new IllegalArgumentException("write a dense layer as '<units> <activation>', e.g. '128 relu', not '"
+                    + part + "'");
+        }
+        return LayerSpec.dense(parseInt(words[0], "number of units", text), words[1]);
+    }
+
+    private static int parseInt(String word, String what, String text) {
+        try {
+            return Integer.parseInt(word);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("the " + what + " '" + word + "' in model spec '" + text
+                    + "' is not a whole number");
+        }
+    }
+
+    private static void validate(int inputs, List<LayerSpec> layers) {
+        if (inputs <= 0) {
+            throw new IllegalArgumentException("a model needs a positive input size, not " + inputs);
+        }
+        if (layers.isEmpty()) {
+            throw new IllegalArgumentException("a model needs at least one layer after the inputs, e.g. '10 softmax'");
+        }
+        for (LayerSpec layer : layers) {
+            if (layer == null) {
+                throw new IllegalArgumentException("a model spec must not contain an empty layer");
+            }
+            layer.validate();
+        }
+        LayerSpec last = layers.get(layers.size() - 1);
+        if (!LayerSpec.DENSE.equals(last.type()) || Activation.of(last.activation()) != Activation.SOFTMAX) {
+            throw new IllegalArgumentException("the last layer must be a softmax layer with one unit per class, e.g. '10 softmax', not '"
+                    + last + "'");
+        }
+        if (last.units() < 2) {
+            throw new IllegalArgumentException("the softmax layer needs at least 2 classes, not " + last.units());
+        }
+        for (int i = 0; i < layers.size() - 1; i++) {
+            LayerSpec layer = layers.get(i);
+            if (LayerSpec.DENSE.equals(layer.type()) && Activation.of(layer.activation()) == Activation.SOFTMAX) {
+                throw new IllegalArgumentException("softmax is only allowed on the last layer, not on '" + layer + "'");
+            }
+        }
+    }
+
+    /** The number of classes: the units of the last layer. */
+    public int classes() {
+        return layers.get(layers.size() - 1).units();
+    }
+
+    /** The text form, which {@link #parse} reads back to an equal spec. */
+    @Override
+    public String toString() {
+        return inputs + layers.stream().map(l -> " -> " + l).collect(Collectors.joining());
+    }
+
+    /** A number as short as it can be written without losing anything: 0.2, not 0.20000. */
+    static String number(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+}

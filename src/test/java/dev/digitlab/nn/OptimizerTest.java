@@ -1,0 +1,104 @@
+package dev.digitlab.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** The optimizers against hand computations of Keras's update rules on a 2x2 problem. */
+class OptimizerTest {
+
+    /** Gradients of a 2x2 weight matrix at four steps; small values, so epsilon's placement matters. */
+    private static final double[][] GRADIENTS = {
+        {0.5, -0.02, 1e-4, 3.0},
+        {0.4, 0.01, -2e-4, 2.5},
+        {-0.1, 0.03, 1e-4, -1.0},
+        {0.2, -0.05, 0.0, 0.5},
+    };
+    private static final double[] START = {1.0, -0.5, 0.25, 2.0};
+
+    @ParameterizedTest
+    @ValueSource(doubles = {0.0, 0.1})
+    void adamMovesAsKerasComputesIt(double decay) {
+        OptimizerConfig config = new OptimizerConfig("adam", 0.01, decay, 0.9, 0.999, 1e-3, 0);
+        double[] expected = START.clone();
+        double[] m = new double[4];
+        double[] v = new double[4];
+        double[] actual = run(config, step -> {
+            int t = step + 1;
+            double lr = 0.01 / (1 + decay * step);
+            double lrT = lr * Math.sqrt(1 - Math.pow(0.999, t)) / (1 - Math.pow(0.9, t));
+            for (int i = 0; i < 4; i++) {
+                double g = GRADIENTS[step][i];
+                m[i] = 0.9 * m[i] + 0.1 * g;
+                v[i] = 0.999 * v[i] + 0.001 * g * g;
+                // Keras: epsilon added to sqrt(v), not to the bias-corrected sqrt(v_hat)
+                expected[i] -= lrT * m[i] / (Math.sqrt(v[i]) + 1e-3);
+            }
+        });
+        assertArrayEquals(expected, actual, 1e-12);
+    }
+
+    @Test
+    void sgdWithMomentumMovesAsKerasComputesIt() {
+        OptimizerConfig config = OptimizerConfig.sgd(0.1, 0.9).withDecay(0.05);
+        double[] expected = START.clone();
+        double[] velocity = new double[4];
+        double[] actual = run(config, step -> {
+            double lr = 0.1 / (1 + 0.05 * step);
+            for (int i = 0; i < 4; i++) {
+                velocity[i] = 0.9 * velocity[i] - lr * GRADIENTS[step][i];
+                expected[i] += velocity[i];
+            }
+        });
+        assertArrayEquals(expected, actual, 1e-12);
+    }
+
+    @Test
+    void plainSgdStepsAgainstTheGradient() {
+        double[] expected = START.clone();
+        double[] actual = run(OptimizerConfig.sgd(0.5, 0), step -> {
+            for (int i = 0; i < 4; i++) {
+                expected[i] -= 0.5 * GRADIENTS[step][i];
+            }
+        });
+        assertArrayEquals(expected, actual, 1e-12);
+    }
+
+    @Test
+    void kerasDefaultsAreTheDefaults() {
+        OptimizerConfig adam = OptimizerConfig.adam();
+        assertEquals(0.001, adam.learningRate());
+        assertEquals(0.9, adam.beta1());
+        assertEquals(0.999, adam.beta2());
+        assertEquals(1e-7, adam.epsilon());
+        assertEquals(0.01, OptimizerConfig.defaults("sgd").learningRate());
+    }
+
+    @Test
+    void badSettingsAreRefusedWithAReason() {
+        assertEquals("the learning rate must be a positive number, not 0.0",
+                assertThrows(IllegalArgumentException.class, () -> OptimizerConfig.adam(0, 0)).getMessage());
+        assertEquals("unknown optimizer 'rmsprop' (known: adam, sgd)",
+                assertThrows(IllegalArgumentException.class, () -> OptimizerConfig.defaults("rmsprop")).getMessage());
+    }
+
+    /** Runs the optimizer over {@link #GRADIENTS}, calling {@code hand} after each step with its index. */
+    private static double[] run(OptimizerConfig config, java.util.function.IntConsumer hand) {
+        Optimizer optimizer = Optimizer.create(config, 4, DataType.DOUBLE);
+        INDArray params = Nd4j.create(START, new long[] {1, 4}, DataType.DOUBLE);
+        for (int step = 0; step < GRADIENTS.length; step++) {
+            INDArray grads = Nd4j.create(GRADIENTS[step], new long[] {1, 4}, DataType.DOUBLE);
+            optimizer.step(params, grads);
+            hand.accept(step);
+        }
+        assertEquals(GRADIENTS.length, optimizer.iterations());
+        return params.data().asDouble();
+    }
+}
