@@ -48,10 +48,18 @@ final class ConsoleProgress implements ProgressListener {
 
     static String line(String file, long done, long total) {
         if (total <= 0) {
-            return String.format(Locale.ROOT, "Downloading %s %.1f MB", file, done / 1e6);
+            return "Downloading " + file + " " + size(done);
         }
         int filled = (int) (WIDTH * Math.min(done, total) / total);
-        return String.format(Locale.ROOT, "Downloading %s [%s%s] %3d%% %.1f/%.1f MB", file,
-                "#".repeat(filled), " ".repeat(WIDTH - filled), done * 100 / total, done / 1e6, total / 1e6);
+        return String.format(Locale.ROOT, "Downloading %s [%s%s] %3d%% %s of %s", file,
+                "#".repeat(filled), " ".repeat(WIDTH - filled), done * 100 / total, size(done), size(total));
+    }
+
+    /** Bytes as the user reads them: "4.5 MB", "28.9 kB". */
+    static String size(long bytes) {
+        if (bytes >= 1_000_000) {
+            return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+        }
+        return String.format(Locale.ROOT, "%.1f kB", bytes / 1e3);
     }
 }

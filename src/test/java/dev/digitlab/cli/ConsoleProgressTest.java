@@ -10,8 +10,14 @@ class ConsoleProgressTest {
 
     @Test
     void barFillsWithTheShareDone() {
-        assertEquals("Downloading a.gz [###############               ]  50% 5.0/10.0 MB",
+        assertEquals("Downloading a.gz [###############               ]  50% 5.0 MB of 10.0 MB",
                 ConsoleProgress.line("a.gz", 5_000_000, 10_000_000));
+    }
+
+    @Test
+    void smallFilesAreShownInKilobytes() {
+        assertEquals("Downloading b.gz [##############################] 100% 28.9 kB of 28.9 kB",
+                ConsoleProgress.line("b.gz", 28_881, 28_881));
     }
 
     @Test
