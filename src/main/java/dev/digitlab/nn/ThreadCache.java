@@ -24,9 +24,14 @@ public final class ThreadCache {
         this.file = file;
     }
 
-    /** {@code ~/.digitlab/threads.json}. */
+    /**
+     * {@code ~/.digitlab/threads.json}, or {@code threads.json} in the folder named by the system
+     * property {@code digitlab.home} when it is set (tests, portable installs).
+     */
     public static Path defaultFile() {
-        return Path.of(System.getProperty("user.home"), ".digitlab", "threads.json");
+        String home = System.getProperty("digitlab.home");
+        Path folder = home != null ? Path.of(home) : Path.of(System.getProperty("user.home"), ".digitlab");
+        return folder.resolve("threads.json");
     }
 
     /**
