@@ -21,15 +21,15 @@ final class Dense implements Layer {
     private final Activation activation;
     private final BufferCache outputs;
     private final BufferCache inputGradients;
+    private final HostCopy host = new HostCopy();
+    /** The bias on the way forward, the bias gradient on the way back. */
+    private final double[] biasValues;
 
     private INDArray weights;
     private INDArray bias;
     private INDArray weightGradient;
     private INDArray biasGradient;
     private INDArray lastInput;
-    private final HostCopy host = new HostCopy();
-    /** The bias on the way forward, the bias gradient on the way back. */
-    private final double[] biasValues;
     /** The last forward pass's outputs (after the activation), kept for its derivative. */
     private double[] activations = new double[0];
     private double[] gradients = new double[0];
