@@ -6,6 +6,7 @@ import dev.digitlab.data.MnistDataset;
 import dev.digitlab.nn.ModelSpec;
 import dev.digitlab.nn.NativeThreads;
 import dev.digitlab.nn.Network;
+import dev.digitlab.nn.ThreadCache;
 import dev.digitlab.train.EpochResult;
 import dev.digitlab.train.Evaluation;
 import dev.digitlab.train.Evaluator;
@@ -53,6 +54,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    @Option(names = "--calibrate",
+            description = "Measure the fastest native thread count again (child JVMs, a few seconds) and cache it; "
+                    + "without this option it is measured only when nothing is cached yet.")
+    boolean calibrate;
+
     @Option(names = "--json", description = "Accepted for symmetry with the other commands; the output is always JSON.")
     boolean json;
 
@@ -67,6 +73,8 @@ public final class BenchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        ThreadCache.Entry calibration = calibrate ? NativeThreads.calibrate()
+                : NativeThreads.calibrateIfNeeded().orElseGet(() -> NativeThreads.cached().orElseThrow());
         long t0 = System.nanoTime();
         MnistDataset dataset = CommandData.load(data);
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
@@ -82,6 +90,12 @@ public final class BenchCommand implements Callable<Integer> {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("framework", "digitlab nd4j");
         m.put("threads", NativeThreads.current());
+        Map<String, Object> threads = new LinkedHashMap<>();
+        threads.put("chosen", calibration.threads());
+        threads.put("step_us", calibration.stepMicros());
+        threads.put("step_us_loaded", calibration.loadedStepMicros());
+        threads.put("measured_at", calibration.measuredAt());
+        m.put("thread_calibration", threads);
         m.put("model", modelSpec.toString());
         m.put("batch", batch);
         m.put("epochs", epochs);

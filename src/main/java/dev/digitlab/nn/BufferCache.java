@@ -11,7 +11,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class BufferCache {
 
-    private static final int SLOTS = 3;
+    private static final int SLOTS = 4;
 
     private final DataType type;
     private final long[] exampleShape;

@@ -3,7 +3,6 @@ package dev.digitlab.nn;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
@@ -22,13 +21,18 @@ final class Dense implements Layer {
     private final Activation activation;
     private final BufferCache outputs;
     private final BufferCache inputGradients;
+    private final HostCopy host = new HostCopy();
+    /** The bias on the way forward, the bias gradient on the way back. */
+    private final double[] biasValues;
 
     private INDArray weights;
     private INDArray bias;
     private INDArray weightGradient;
     private INDArray biasGradient;
     private INDArray lastInput;
-    private INDArray lastOutput;
+    /** The last forward pass's outputs (after the activation), kept for its derivative. */
+    private double[] activations = new double[0];
+    private double[] gradients = new double[0];
 
     Dense(String name, LayerSpec spec, int inputs, org.nd4j.linalg.api.buffer.DataType type) {
         this.name = name;
@@ -38,6 +42,7 @@ final class Dense implements Layer {
         this.activation = Activation.of(spec.activation());
         this.outputs = new BufferCache(type, units);
         this.inputGradients = new BufferCache(type, inputs);
+        this.biasValues = new double[units];
     }
 
     @Override
@@ -93,41 +98,100 @@ final class Dense implements Layer {
 
     @Override
     public INDArray forward(INDArray input, boolean training) {
-        long batch = input.size(0);
-        INDArray out = outputs.get(batch);
-        Nd4j.gemm(input, weights, out, false, false, 1.0, 0.0);
-        out.addiRowVector(bias);
-        switch (activation) {
-            case RELU -> Nd4j.getExecutioner().exec(new org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear(out, out, 0.0));
-            case SIGMOID -> Nd4j.getExecutioner().exec(new org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid(out, out));
-            case TANH -> Nd4j.getExecutioner().exec(new org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh(out, out));
-            case LINEAR, SOFTMAX -> {
-                // logits: the softmax is fused with the loss (training) or applied by the network
+        int n = (int) input.size(0);
+        int size = n * units;
+        INDArray out = outputs.get(n);
+        Blas.gemm(input, false, weights, false, out, 1.0, 0.0);
+        activations = HostCopy.ensure(activations, size);
+        host.read(out, activations, size);
+        host.read(bias, biasValues, units);
+        activate(activations, n);
+        host.write(out, activations, size);
+        lastInput = input;
+        return out;
+    }
+
+    /**
+     * Adds the bias and applies the activation, in place. One plain loop per activation (no switch
+     * inside the loop), so the JIT can vectorise it: with the switch inside, this took ~8 ns per
+     * value, a tenth of a training step.
+     */
+    private void activate(double[] a, int n) {
+        double[] b = biasValues;
+        int u = units;
+        for (int r = 0; r < n; r++) {
+            int base = r * u;
+            for (int j = 0; j < u; j++) {
+                a[base + j] += b[j];
             }
         }
-        lastInput = input;
-        lastOutput = out;
-        return out;
+        int size = n * u;
+        switch (activation) {
+            case RELU -> {
+                for (int i = 0; i < size; i++) {
+                    a[i] = Math.max(a[i], 0.0);
+                }
+            }
+            case SIGMOID -> {
+                for (int i = 0; i < size; i++) {
+                    a[i] = 1 / (1 + Math.exp(-a[i]));
+                }
+            }
+            case TANH -> {
+                for (int i = 0; i < size; i++) {
+                    a[i] = Math.tanh(a[i]);
+                }
+            }
+            case LINEAR, SOFTMAX -> {
+                // the logits: the softmax is fused with the loss or applied by the network
+            }
+        }
     }
 
     @Override
     public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
-        INDArray delta = outputGradient; // becomes dLoss/d(xW + b), in place
+        int n = (int) outputGradient.size(0);
+        int size = n * units;
+        double[] g = gradients = HostCopy.ensure(gradients, size);
+        host.read(outputGradient, g, size);
+        // g becomes dLoss/d(xW + b): the output gradient times the activation's derivative,
+        // written from the activation's output; the bias gradient is its column sum.
+        double[] a = activations;
         switch (activation) {
-            case RELU -> delta.muli(lastOutput.gt(0).castTo(delta.dataType()));
-            case SIGMOID -> delta.muli(lastOutput.rsub(1).muli(lastOutput));
-            case TANH -> delta.muli(lastOutput.mul(lastOutput).rsubi(1));
+            case RELU -> {
+                for (int i = 0; i < size; i++) {
+                    g[i] = a[i] > 0 ? g[i] : 0;
+                }
+            }
+            case SIGMOID -> {
+                for (int i = 0; i < size; i++) {
+                    g[i] *= a[i] * (1 - a[i]);
+                }
+            }
+            case TANH -> {
+                for (int i = 0; i < size; i++) {
+                    g[i] *= 1 - a[i] * a[i];
+                }
+            }
             case LINEAR, SOFTMAX -> {
                 // the gradient arrives already taken through the fused softmax
             }
         }
-        Nd4j.gemm(lastInput, delta, weightGradient, true, false, 1.0, 0.0);
-        biasGradient.assign(delta.sum(true, 0));
+        java.util.Arrays.fill(biasValues, 0);
+        for (int r = 0; r < n; r++) {
+            int base = r * units;
+            for (int j = 0; j < units; j++) {
+                biasValues[j] += g[base + j];
+            }
+        }
+        host.write(outputGradient, g, size);
+        host.write(biasGradient, biasValues, units);
+        Blas.gemm(lastInput, true, outputGradient, false, weightGradient, 1.0, 0.0);
         if (!needInputGradient) {
             return null;
         }
-        INDArray inputGradient = inputGradients.get(delta.size(0));
-        Nd4j.gemm(delta, weights, inputGradient, false, true, 1.0, 0.0);
+        INDArray inputGradient = inputGradients.get(n);
+        Blas.gemm(outputGradient, false, weights, true, inputGradient, 1.0, 0.0);
         return inputGradient;
     }
 }

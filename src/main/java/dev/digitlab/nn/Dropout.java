@@ -19,12 +19,15 @@ final class Dropout implements Layer {
     private final double rate;
     private final long seed;
     private final BufferCache outputs;
-    private final BufferCache masks;
 
+    private final HostCopy host = new HostCopy();
     private long batches;
     private boolean frozen;
-    private INDArray lastMask;
-    private double[] maskValues = new double[0];
+    /** Whether the last forward pass applied {@link #mask} (training) or passed its input through. */
+    private boolean masked;
+    private int maskRows;
+    private double[] mask = new double[0];
+    private double[] values = new double[0];
 
     Dropout(String name, LayerSpec spec, int[] shape, org.nd4j.linalg.api.buffer.DataType type, long seed) {
         this.name = name;
@@ -38,7 +41,6 @@ final class Dropout implements Layer {
         this.rate = spec.rate();
         this.seed = seed;
         this.outputs = new BufferCache(type, shape);
-        this.masks = new BufferCache(type, shape);
     }
 
     @Override
@@ -84,36 +86,48 @@ final class Dropout implements Layer {
     @Override
     public INDArray forward(INDArray input, boolean training) {
         if (!training || rate == 0) {
-            lastMask = null;
+            masked = false;
             return input;
         }
-        long batch = input.size(0);
-        if (!frozen || lastMask == null || lastMask.size(0) != batch) {
-            lastMask = masks.get(batch);
-            fillMask(lastMask, (int) batch * size);
+        int n = (int) input.size(0);
+        int count = n * size;
+        if (!frozen || !masked || mask.length < count || maskRows != n) {
+            mask = HostCopy.ensure(mask, count);
+            fillMask(count);
+            maskRows = n;
         }
-        INDArray out = outputs.get(batch);
-        return out.assign(input).muli(lastMask);
+        values = HostCopy.ensure(values, count);
+        host.read(input, values, count);
+        for (int i = 0; i < count; i++) {
+            values[i] *= mask[i];
+        }
+        INDArray out = outputs.get(n);
+        host.write(out, values, count);
+        masked = true;
+        return out;
     }
 
-    private void fillMask(INDArray mask, int count) {
-        if (maskValues.length != count) {
-            maskValues = new double[count];
-        }
+    private void fillMask(int count) {
         // One stream per batch, derived from the seed and the batch count: repeatable and cheap to copy.
         SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + batches++);
         double keep = 1.0 / (1.0 - rate);
         for (int i = 0; i < count; i++) {
-            maskValues[i] = random.nextDouble() < rate ? 0.0 : keep;
+            mask[i] = random.nextDouble() < rate ? 0.0 : keep;
         }
-        NdBuffers.write(mask, maskValues);
     }
 
     @Override
     public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
-        if (!needInputGradient) {
-            return null;
+        if (!needInputGradient || !masked) {
+            return needInputGradient ? outputGradient : null;
         }
-        return lastMask == null ? outputGradient : outputGradient.muli(lastMask);
+        int count = (int) outputGradient.size(0) * size;
+        values = HostCopy.ensure(values, count);
+        host.read(outputGradient, values, count);
+        for (int i = 0; i < count; i++) {
+            values[i] *= mask[i];
+        }
+        host.write(outputGradient, values, count);
+        return outputGradient;
     }
 }

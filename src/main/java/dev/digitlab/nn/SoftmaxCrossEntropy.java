@@ -10,6 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class SoftmaxCrossEntropy {
 
+    private final HostCopy host = new HostCopy();
     private double[] scratch = new double[0];
 
     /** Loss summed over the rows and the number of rows whose largest logit is the label. */
@@ -24,7 +25,7 @@ final class SoftmaxCrossEntropy {
         int n = (int) logits.size(0);
         int classes = (int) logits.size(1);
         double[] z = scratch(n * classes);
-        NdBuffers.read(logits, z, n * classes);
+        host.read(logits, z, n * classes);
         double lossSum = 0;
         int correct = 0;
         for (int r = 0; r < n; r++) {
@@ -41,7 +42,7 @@ final class SoftmaxCrossEntropy {
             }
             z[base + label] -= 1.0 / n;
         }
-        NdBuffers.write(gradient, z);
+        host.write(gradient, z, n * classes);
         return new Result(lossSum, correct);
     }
 

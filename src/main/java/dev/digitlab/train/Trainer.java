@@ -50,6 +50,16 @@ public final class Trainer {
                 throw new TrainingException("there are no training images left after the validation split of "
                         + config.validationSplit());
             }
+            if (train.imageSize() != model.inputs()) {
+                throw new TrainingException("the model takes " + model.inputs() + " inputs but the images have "
+                        + train.imageSize() + " pixels");
+            }
+            for (int i = 0; i < train.size(); i++) {
+                if (train.label(i) < 0 || train.label(i) >= model.classes()) {
+                    throw new TrainingException("training image " + i + " has the label " + train.label(i)
+                            + ", but the model knows only " + model.classes() + " classes");
+                }
+            }
             this.model = model;
             this.train = train;
             this.validation = validation;

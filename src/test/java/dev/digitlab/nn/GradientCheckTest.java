@@ -69,6 +69,35 @@ class GradientCheckTest {
     }
 
     @Test
+    void floatGradientsAgreeWithTheCheckedDoubleOnes() {
+        ModelSpec spec = ModelSpec.parse("30 -> 20 relu -> dropout 0.3 -> 16 tanh -> 10 softmax");
+        Network single = Network.create(spec, 5, DataType.FLOAT);
+        Network twice = Network.create(spec, 5, DataType.DOUBLE);
+        int batch = 9;
+        SplittableRandom random = new SplittableRandom(8);
+        double[] x = new double[batch * 30];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = random.nextDouble();
+        }
+        int[] labels = new int[batch];
+        for (int i = 0; i < batch; i++) {
+            labels[i] = random.nextInt(10);
+        }
+        INDArray inputSingle = Nd4j.create(DataType.FLOAT, batch, 30);
+        INDArray inputDouble = Nd4j.create(DataType.DOUBLE, batch, 30);
+        NdBuffers.write(inputSingle, x);
+        NdBuffers.write(inputDouble, x);
+        double lossSingle = loss(single, inputSingle, labels, true);
+        double lossDouble = loss(twice, inputDouble, labels, true);
+        assertEquals(lossDouble, lossSingle, 1e-5);
+        double[] gs = single.flatGradients().castTo(DataType.DOUBLE).data().asDouble();
+        double[] gd = twice.flatGradients().data().asDouble();
+        for (int i = 0; i < gd.length; i++) {
+            assertEquals(gd[i], gs[i], 1e-5 + 1e-3 * Math.abs(gd[i]), "gradient " + i);
+        }
+    }
+
+    @Test
     void dropoutMaskZeroesAboutTheRateAndScalesTheRest() {
         Network network = Network.create(ModelSpec.parse("200 -> dropout 0.25 -> 2 softmax"), 1, DataType.DOUBLE);
         Layer dropout = network.layers().get(0);
@@ -89,7 +118,7 @@ class GradientCheckTest {
     /** Mean loss; with {@code backward} also fills the network's gradients. */
     private static double loss(Network network, INDArray input, int[] labels, boolean backward) {
         INDArray logits = network.forward(input, true);
-        INDArray gradient = Nd4j.create(DataType.DOUBLE, logits.size(0), logits.size(1));
+        INDArray gradient = Nd4j.create(logits.dataType(), logits.size(0), logits.size(1));
         SoftmaxCrossEntropy.Result r = new SoftmaxCrossEntropy().lossAndGradient(logits, labels, gradient);
         if (backward) {
             network.backward(gradient);

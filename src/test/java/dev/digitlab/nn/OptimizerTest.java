@@ -46,6 +46,20 @@ class OptimizerTest {
     }
 
     @Test
+    void adamInFloatMatchesAdamInDouble() {
+        OptimizerConfig config = OptimizerConfig.adam(0.01, 0.1);
+        Optimizer single = Optimizer.create(config, 4, DataType.FLOAT);
+        Optimizer twice = Optimizer.create(config, 4, DataType.DOUBLE);
+        INDArray ps = Nd4j.create(START, new long[] {1, 4}, DataType.DOUBLE).castTo(DataType.FLOAT);
+        INDArray pd = Nd4j.create(START, new long[] {1, 4}, DataType.DOUBLE);
+        for (double[] g : GRADIENTS) {
+            single.step(ps, Nd4j.create(g, new long[] {1, 4}, DataType.DOUBLE).castTo(DataType.FLOAT));
+            twice.step(pd, Nd4j.create(g, new long[] {1, 4}, DataType.DOUBLE));
+        }
+        assertArrayEquals(pd.data().asDouble(), ps.castTo(DataType.DOUBLE).data().asDouble(), 1e-6);
+    }
+
+    @Test
     void sgdWithMomentumMovesAsKerasComputesIt() {
         OptimizerConfig config = OptimizerConfig.sgd(0.1, 0.9).withDecay(0.05);
         double[] expected = START.clone();

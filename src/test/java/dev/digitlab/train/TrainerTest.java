@@ -134,6 +134,16 @@ class TrainerTest {
     }
 
     @Test
+    void dataThatDoesNotFitTheModelIsRefused() {
+        Network wrongInputs = Network.create(ModelSpec.parse("784 -> 10 softmax"), 1);
+        assertEquals("the model takes 784 inputs but the images have 16 pixels", assertThrows(TrainingException.class,
+                () -> Trainer.fit(wrongInputs, DATA, config(1, 1), null)).getMessage());
+        Network fewClasses = Network.create(ModelSpec.parse("16 -> 3 softmax"), 1);
+        assertTrue(assertThrows(TrainingException.class, () -> Trainer.fit(fewClasses, DATA, config(1, 1), null))
+                .getMessage().endsWith("but the model knows only 3 classes"));
+    }
+
+    @Test
     void badConfigsAreRefused() {
         assertEquals("the number of epochs must be at least 1, not -1", assertThrows(IllegalArgumentException.class,
                 () -> new TrainingConfig(-1, 64, 0.2, 1, OptimizerConfig.adam())).getMessage());
