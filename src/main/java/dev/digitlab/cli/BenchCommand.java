@@ -13,7 +13,6 @@ import dev.digitlab.train.Evaluator;
 import dev.digitlab.train.Trainer;
 import dev.digitlab.train.TrainingConfig;
 import dev.digitlab.train.TrainingResult;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,8 +38,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Folder with the MNIST IDX files.")
-    Path data;
+    @Mixin
+    DataOption data = new DataOption();
 
     @Mixin
     ModelOptions model = new ModelOptions();
@@ -76,7 +75,7 @@ public final class BenchCommand implements Callable<Integer> {
         ThreadCache.Entry calibration = calibrate ? NativeThreads.calibrate()
                 : NativeThreads.calibrateIfNeeded().orElseGet(() -> NativeThreads.cached().orElseThrow());
         long t0 = System.nanoTime();
-        MnistDataset dataset = CommandData.load(data);
+        MnistDataset dataset = data.load(new ConsoleProgress(spec.commandLine().getErr()));
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
 
         Network network = Network.create(modelSpec, seed);

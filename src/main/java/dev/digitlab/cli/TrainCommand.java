@@ -13,7 +13,6 @@ import dev.digitlab.train.Trainer;
 import dev.digitlab.train.TrainingConfig;
 import dev.digitlab.train.TrainingListener;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -33,8 +32,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Folder with the MNIST IDX files.")
-    Path data;
+    @Mixin
+    DataOption data = new DataOption();
 
     @Mixin
     ModelOptions model = new ModelOptions();
@@ -87,7 +86,7 @@ public final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        MnistDataset dataset = CommandData.load(data);
+        MnistDataset dataset = data.load(new ConsoleProgress(spec.commandLine().getErr()));
         Network network = Network.create(modelSpec, seed);
         Gson gson = new GsonBuilder().disableHtmlEscaping().create();
         if (!json) {
