@@ -46,8 +46,9 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Learning rate (default: 0.001 for adam, 0.01 for sgd).")
     Double learningRate;
 
-    @Option(names = "--decay", paramLabel = "D", defaultValue = "0",
-            description = "Time-based learning-rate decay: lr / (1 + D * step). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--decay", paramLabel = "D", defaultValue = "1e-6",
+            description = "Time-based learning-rate decay: lr / (1 + D * step). Default: ${DEFAULT-VALUE}, "
+                    + "as the tutorial's Adam(learning_rate=0.001, decay=1e-6).")
     double decay;
 
     @Option(names = "--momentum", paramLabel = "M", defaultValue = "0",
