@@ -13,6 +13,8 @@ public final class GrayImage {
     private final int width;
     private final int height;
     private final float[] values;
+    private final float darkest;
+    private final float lightest;
 
     /**
      * @param values {@code width * height} values in [0,1], row-major; taken, not copied
@@ -27,17 +29,50 @@ public final class GrayImage {
             throw new IllegalArgumentException(values.length + " values do not fill a "
                     + width + "x" + height + " image");
         }
-        for (int i = 0; i < values.length; i++) {
-            float v = values[i];
-            // Written so that NaN fails too.
-            if (!(v >= 0f && v <= 1f)) {
-                throw new IllegalArgumentException("pixel (" + (i % width) + "," + (i / width)
-                        + ") is " + v + ", outside [0,1]");
-            }
+        // One branch-free pass for the range, which InkLevels needs anyway; NaN propagates
+        // through min and max, so it fails the check too.
+        float lo = values[0];
+        float hi = values[0];
+        for (float v : values) {
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        if (!(lo >= 0f && hi <= 1f)) {
+            throw outOfRange(width, values);
         }
         this.width = width;
         this.height = height;
         this.values = values;
+        this.darkest = lo;
+        this.lightest = hi;
+    }
+
+    private static IllegalArgumentException outOfRange(int width, float[] values) {
+        int i = 0;
+        while (values[i] >= 0f && values[i] <= 1f) {
+            i++;
+        }
+        return new IllegalArgumentException("pixel (" + (i % width) + "," + (i / width)
+                + ") is " + values[i] + ", outside [0,1]");
+    }
+
+    /**
+     * A picture from packed ARGB pixels, as JavaFX's {@code PixelReader} and AWT's {@code getRGB}
+     * give them: the luma (0.299 R + 0.587 G + 0.114 B) of each, with transparent parts laid over
+     * white paper, since a transparent picture is nearly always dark ink drawn on nothing.
+     */
+    public static GrayImage fromArgb(int width, int height, int[] argb) {
+        if ((long) Math.max(0, width) * Math.max(0, height) != argb.length) {
+            throw new IllegalArgumentException(argb.length + " pixels do not fill a " + width + "x" + height + " image");
+        }
+        float[] values = new float[argb.length];
+        for (int i = 0; i < argb.length; i++) {
+            int p = argb[i];
+            float alpha = (p >>> 24) / 255f;
+            float luma = (0.299f * ((p >> 16) & 0xff) + 0.587f * ((p >> 8) & 0xff) + 0.114f * (p & 0xff)) / 255f;
+            values[i] = Math.min(1f, Math.max(0f, alpha * luma + (1 - alpha)));
+        }
+        return new GrayImage(width, height, values);
     }
 
     /** A picture of one flat colour, e.g. an empty white canvas. */
@@ -53,6 +88,16 @@ public final class GrayImage {
 
     public int height() {
         return height;
+    }
+
+    /** The smallest value in the picture. */
+    public float darkest() {
+        return darkest;
+    }
+
+    /** The largest value in the picture. */
+    public float lightest() {
+        return lightest;
     }
 
     /** The value at column {@code x}, row {@code y}. */

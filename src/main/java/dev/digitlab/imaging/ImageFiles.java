@@ -37,33 +37,24 @@ public final class ImageFiles {
     }
 
     /**
-     * The gray values of {@code image}: its samples as they are for a gray image, the luma
-     * (0.299 R + 0.587 G + 0.114 B) otherwise. Transparent parts are laid over white paper, since a
-     * transparent picture is nearly always dark ink drawn on nothing.
+     * The gray values of {@code image}: its samples as they are for a gray image, otherwise as
+     * {@link GrayImage#fromArgb} reads colour (luma, transparency over white).
      */
     public static GrayImage toGray(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
+        if (!isPlainGray(image)) {
+            return GrayImage.fromArgb(w, h, image.getRGB(0, 0, w, h, null, 0, w));
+        }
+        // getRGB would pass gray samples through a colour-space conversion that changes them.
         float[] values = new float[w * h];
-        if (isPlainGray(image)) {
-            // getRGB would pass gray samples through a colour-space conversion that changes them.
-            Raster raster = image.getRaster();
-            float max = (1 << image.getColorModel().getComponentSize(0)) - 1;
-            int[] row = new int[w];
-            for (int y = 0; y < h; y++) {
-                raster.getSamples(0, y, w, 1, 0, row);
-                for (int x = 0; x < w; x++) {
-                    values[y * w + x] = Math.min(1f, row[x] / max);
-                }
-            }
-        } else {
-            int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
-            for (int i = 0; i < argb.length; i++) {
-                int p = argb[i];
-                float alpha = (p >>> 24) / 255f;
-                float luma = (0.299f * ((p >> 16) & 0xff) + 0.587f * ((p >> 8) & 0xff)
-                        + 0.114f * (p & 0xff)) / 255f;
-                values[i] = Math.min(1f, Math.max(0f, alpha * luma + (1 - alpha)));
+        Raster raster = image.getRaster();
+        float max = (1 << image.getColorModel().getComponentSize(0)) - 1;
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            raster.getSamples(0, y, w, 1, 0, row);
+            for (int x = 0; x < w; x++) {
+                values[y * w + x] = Math.min(1f, row[x] / max);
             }
         }
         return new GrayImage(w, h, values);

@@ -9,7 +9,8 @@ import java.util.Optional;
  *
  * @param levels the picture's background and full-ink levels
  * @param box where the ink lies in the picture
- * @param values the box's ink, {@code box.width() x box.height()}, row-major
+ * @param values the box's ink, {@code box.width() x box.height()}, row-major; shared, not copied,
+ *     so read it and leave it alone
  * @param centre the centre of mass of {@code values}, in box coordinates
  */
 public record InkCrop(InkLevels levels, InkBox box, float[] values, CenterOfMass centre) {
@@ -27,7 +28,8 @@ public record InkCrop(InkLevels levels, InkBox box, float[] values, CenterOfMass
         InkBox box = found.get();
         float[] values = levels.ink(picture, box);
         CenterOfMass centre = CenterOfMass.of(values, box.width(), box.height());
-        if (centre.mass() < rules.minMass()) {
+        // Zero mass has no centre, even when the rules would allow it.
+        if (centre.mass() <= 0 || centre.mass() < rules.minMass()) {
             return Optional.empty();
         }
         return Optional.of(new InkCrop(levels, box, values, centre));

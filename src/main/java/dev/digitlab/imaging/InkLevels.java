@@ -13,15 +13,11 @@ import java.util.Arrays;
  */
 public record InkLevels(float background, float fullInk) {
 
-    /** Finds the levels of {@code picture}: one pass over its border and one over all pixels. */
+    /** Finds the levels of {@code picture} from its border and its darkest and lightest values. */
     public static InkLevels detect(GrayImage picture) {
         float background = borderMedian(picture);
-        float min = 1f;
-        float max = 0f;
-        for (float v : picture.pixels()) {
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-        }
+        float min = picture.darkest();
+        float max = picture.lightest();
         // The ink is whichever extreme lies farther from the background; a tie (a blank picture)
         // reads as dark ink, the drawing canvas's case.
         float fullInk = background - min >= max - background ? min : max;

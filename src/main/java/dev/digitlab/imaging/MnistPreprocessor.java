@@ -12,13 +12,14 @@ import java.util.Optional;
  * MNIST computed the centre of mass in pixel indices and moved each digit by whole pixels until it
  * rounded to pixel 14, so real MNIST centres lie evenly in [14, 15) on both axes, around 14.5
  * (checked on the test set by {@code RealMnistTest}). Aiming at 14 would put every drawn digit
- * half a pixel up and left of what the network saw; measured with a nearest-neighbour reader on
- * redrawn test digits, that costs about 3 points of accuracy.
+ * half a pixel up and left of what the network saw. Measured by {@code PlacementExperiment} (1000
+ * test digits redrawn on 560 px canvases, read by a 3-nearest-neighbour reader of the training
+ * set; 96.5% on the original digits): 96.3% right at 14.5, 94.2% at 14.
  *
- * <p>Placement is subpixel. MNIST's whole-pixel moves and the exact fractional offset used here
- * read equally well (same measurement), but the fractional offset goes into the single
- * area-averaging pass that also scales, so there is no second interpolation, and the 28x28 image
- * slides smoothly while the learner draws instead of jumping a pixel. Ink pushed past the field's
+ * <p>Placement is subpixel. MNIST's whole-pixel moves read about as well (95.9% in the same
+ * measurement), but the fractional offset goes into the single area-averaging pass that also
+ * scales, so there is no second interpolation, and the 28x28 image slides smoothly while the
+ * learner draws instead of jumping a pixel. Ink pushed past the field's
  * edge by an extreme centre of mass is clipped. Thread-safe.
  */
 public final class MnistPreprocessor implements Preprocessor {

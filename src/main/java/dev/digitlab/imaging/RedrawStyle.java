@@ -30,8 +30,9 @@ public record RedrawStyle(int canvasWidth, int canvasHeight, double size, double
 
     /**
      * A style as varied as people are: on a square canvas of {@code side} pixels, a digit from a
-     * quarter to nine tenths of the canvas, anywhere it fits whole, drawn with a pen from much
-     * thinner to somewhat thicker than MNIST's, in either polarity.
+     * quarter to nine tenths of the canvas, anywhere it fits whole, drawn with a pen from a little
+     * thinner to much thicker than MNIST's, in either polarity. Thinner pens are limited because
+     * eroding MNIST's thinnest (1-2 px) strokes by more breaks them apart, which no person does.
      */
     public static RedrawStyle random(RandomGenerator random, int side) {
         double size = side * (0.25 + 0.65 * random.nextDouble());
@@ -40,7 +41,7 @@ public record RedrawStyle(int canvasWidth, int canvasHeight, double size, double
         double centreY = side / 2.0 + slack * (2 * random.nextDouble() - 1);
         // One MNIST pixel, in canvas pixels; MNIST strokes are about three of them wide.
         double mnistPixel = size / MnistPreprocessor.BOX;
-        double penChange = mnistPixel * (-0.25 + 1.0 * random.nextDouble());
+        double penChange = mnistPixel * (-0.25 + random.nextDouble());
         return new RedrawStyle(side, side, size, centreX, centreY, penChange, random.nextBoolean());
     }
 }
