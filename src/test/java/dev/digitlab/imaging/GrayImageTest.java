@@ -39,4 +39,13 @@ class GrayImageTest {
         GrayImage image = new GrayImage(3, 2, new float[] {0, 0, 0, 0, 0, 0.25f});
         assertEquals(0.25f, image.value(2, 1));
     }
+
+    @Test
+    void argbPixelsBecomeLumaWithTransparencyOverWhite() {
+        GrayImage image = GrayImage.fromArgb(4, 1, new int[] {0xff000000, 0xffffffff, 0x00000000, 0x80000000});
+        assertEquals(0f, image.value(0, 0));
+        assertEquals(1f, image.value(1, 0), 1e-6f);
+        assertEquals(1f, image.value(2, 0), "fully transparent is paper");
+        assertEquals(1 - 128 / 255f, image.value(3, 0), 1e-6f, "half-transparent black is grey");
+    }
 }
