@@ -1,5 +1,6 @@
 package dev.digitlab.ui;
 
+import dev.digitlab.nn.LayerSpec;
 import dev.digitlab.nn.ModelSpec;
 import dev.digitlab.nn.OptimizerConfig;
 import dev.digitlab.train.TrainingConfig;
@@ -105,6 +106,19 @@ public final class TrainingForm {
      */
     public ModelSpec spec(int inputs, int classes) {
         return ModelSpec.mlp(inputs, hiddenLayers.value(), dropout.value(), classes);
+    }
+
+    /** The number of weights and biases of {@code spec}: what training adjusts. */
+    public static long weightCount(ModelSpec spec) {
+        long count = 0;
+        long previous = spec.inputs();
+        for (LayerSpec layer : spec.layers()) {
+            if (LayerSpec.DENSE.equals(layer.type())) {
+                count += (previous + 1) * layer.units();
+                previous = layer.units();
+            }
+        }
+        return count;
     }
 
     /** The training settings the form describes. */

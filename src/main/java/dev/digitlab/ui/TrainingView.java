@@ -128,7 +128,16 @@ public final class TrainingView {
         fixHint.visibleProperty().bind(f.validProperty().not());
         fixHint.managedProperty().bind(fixHint.visibleProperty());
 
-        VBox form = new VBox(10, settings, new Separator(), buttons, fixHint);
+        Label summary = new Label();
+        summary.setId("modelSummary");
+        summary.getStyleClass().add("model-summary");
+        summary.setWrapText(true);
+        summary.setMaxWidth(Double.MAX_VALUE);
+        summary.textProperty().bind(model.modelSummaryProperty());
+        summary.visibleProperty().bind(summary.textProperty().isNotEmpty());
+        summary.managedProperty().bind(summary.visibleProperty());
+
+        VBox form = new VBox(10, settings, summary, new Separator(), buttons, fixHint);
         form.getStyleClass().add("form");
         form.setPadding(new Insets(14, 16, 14, 16));
         form.setPrefWidth(330);

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -23,6 +24,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.concurrent.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Training tab's state and commands. {@link #train()} loads the data (once; it is kept for
@@ -44,6 +47,8 @@ public final class TrainingViewModel implements AutoCloseable {
     }
 
     private static final int CLASSES = 10;
+    private static final int MNIST_INPUTS = 28 * 28;
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingViewModel.class);
 
     private final ActiveModel active;
     private final DatasetSource source;
@@ -67,6 +72,7 @@ public final class TrainingViewModel implements AutoCloseable {
             new ReadOnlyStringWrapper(this, "testAccuracyText", Messages.get("test.none"));
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ReadOnlyObjectWrapper<EpochResult> lastEpoch = new ReadOnlyObjectWrapper<>(this, "lastEpoch");
+    private final StringBinding modelSummary;
     private final BooleanBinding canTrain;
     private final BooleanBinding canStop;
     private final BooleanBinding busy;
@@ -89,6 +95,8 @@ public final class TrainingViewModel implements AutoCloseable {
         canStop = Bindings.createBooleanBinding(() -> phase.get() == Phase.TRAINING && !stopping.get(),
                 phase, stopping);
         busy = Bindings.createBooleanBinding(() -> phase.get() != Phase.IDLE, phase);
+        modelSummary = Bindings.createStringBinding(this::summary,
+                form.hiddenLayers().valueProperty(), form.dropout().valueProperty());
     }
 
     /** Starts a run with the form's settings, loading the data first if this is the first run. */
@@ -156,6 +164,16 @@ public final class TrainingViewModel implements AutoCloseable {
         task.setOnFailed(e -> fail(task.getException()));
         task.setOnCancelled(e -> end());
         worker.execute(task);
+    }
+
+    /** E.g. "784 → 128 relu → 10 softmax" and its weight count, or empty while the form is invalid. */
+    private String summary() {
+        if (form.hiddenLayers().valueProperty().get() == null || form.dropout().valueProperty().get() == null) {
+            return "";
+        }
+        ModelSpec spec = form.spec(MNIST_INPUTS, CLASSES);
+        return Messages.format("summary.model", spec.toString().replace(" -> ", " → "),
+                TrainingForm.weightCount(spec));
     }
 
     /** A name for the model from its hidden layers, e.g. "mlp-256-128". */
@@ -233,6 +251,9 @@ public final class TrainingViewModel implements AutoCloseable {
 
         @Override
         public void epochEnded(EpochResult result) {
+            LOG.debug("epoch {}/{}: {} s, loss {}, accuracy {}, val_loss {}, val_accuracy {}", result.epoch(),
+                    result.epochs(), String.format("%.3f", result.seconds()), result.loss(), result.accuracy(),
+                    result.valLoss(), result.valAccuracy());
             curves.addEpoch(result);
             lastEpoch.set(result);
         }
@@ -256,6 +277,11 @@ public final class TrainingViewModel implements AutoCloseable {
     /** The form the user fills in. */
     public TrainingForm form() {
         return form;
+    }
+
+    /** The network the form describes and how many weights it has, for the user to see. */
+    public StringBinding modelSummaryProperty() {
+        return modelSummary;
     }
 
     /** The chart lines. */

@@ -104,4 +104,11 @@ class TrainingFormTest {
         assertEquals("784 -> 256 relu -> dropout 0.2 -> 128 relu -> dropout 0.2 -> 10 softmax",
                 form.spec(784, 10).toString());
     }
+
+    @Test
+    void theWeightCountIsEveryWeightAndBiasOfTheDenseLayers() {
+        assertEquals(101_770, TrainingForm.weightCount(form.spec(784, 10)));
+        form.presetProperty().set(Preset.DROPOUT);
+        assertEquals(784 * 256 + 256 + 256 * 128 + 128 + 128 * 10 + 10, TrainingForm.weightCount(form.spec(784, 10)));
+    }
 }

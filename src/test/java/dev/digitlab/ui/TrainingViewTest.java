@@ -266,5 +266,7 @@ class TrainingViewTest {
         assertEquals("128", robot.lookup("#hiddenLayersField").queryAs(TextField.class).getText());
         assertEquals("0", robot.lookup("#dropoutField").queryAs(TextField.class).getText());
         assertEquals("10", robot.lookup("#epochsField").queryAs(TextField.class).getText());
+        assertEquals("784 → 128 relu → 10 softmax\n101,770 weights and biases to learn",
+                robot.lookup("#modelSummary").queryAs(Label.class).getText());
     }
 }
