@@ -1,8 +1,14 @@
 package dev.digitlab.app;
 
+import dev.digitlab.data.DataLocator;
+import dev.digitlab.ui.ActiveModel;
 import dev.digitlab.ui.MainView;
+import dev.digitlab.ui.Messages;
+import dev.digitlab.ui.TrainingView;
+import dev.digitlab.ui.TrainingViewModel;
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
 /** The JavaFX application: builds the main window and wires the parts together. */
@@ -14,6 +20,8 @@ public final class App extends Application {
      */
     private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
 
+    private TrainingViewModel training;
+
     /** Starts JavaFX; called by {@link Launcher} on the main thread. */
     static void launchApp(String[] args) {
         JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
@@ -22,9 +30,21 @@ public final class App extends Application {
 
     @Override
     public void start(Stage stage) {
-        MainView view = new MainView();
-        stage.setTitle("DigitLab");
+        ActiveModel active = new ActiveModel();
+        DataLocator data = DataLocator.forUser(null);
+        training = new TrainingViewModel(active, data::load);
+        MainView view = new MainView(new TrainingView(training).root(), new Label(Messages.get("tab.draw")));
+        stage.setTitle(Messages.get("app.title"));
         stage.setScene(new Scene(view.root(), 1100, 760));
+        // Closing the window cancels a run; the training thread is a daemon, so nothing keeps the JVM.
+        stage.setOnHidden(e -> training.close());
         stage.show();
+    }
+
+    @Override
+    public void stop() {
+        if (training != null) {
+            training.close();
+        }
     }
 }

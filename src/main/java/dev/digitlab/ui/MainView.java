@@ -1,7 +1,7 @@
 package dev.digitlab.ui;
 
+import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.Tab;
@@ -13,19 +13,24 @@ public final class MainView {
 
     private final BorderPane root = new BorderPane();
 
-    public MainView() {
-        MenuBar menus = new MenuBar(new Menu("File"), new Menu("View"), new Menu("Help"));
+    /**
+     * @param trainingContent what the Training tab shows
+     * @param drawContent     what the Draw tab shows
+     */
+    public MainView(Node trainingContent, Node drawContent) {
+        MenuBar menus = new MenuBar(new Menu(Messages.get("menu.file")), new Menu(Messages.get("menu.view")),
+                new Menu(Messages.get("menu.help")));
         menus.setId("menuBar");
         TabPane tabs = new TabPane(
-                tab("trainingTab", "Training", new Label("Training")),
-                tab("drawTab", "Draw", new Label("Draw")));
+                tab("trainingTab", Messages.get("tab.training"), trainingContent),
+                tab("drawTab", Messages.get("tab.draw"), drawContent));
         tabs.setId("tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         root.setTop(menus);
         root.setCenter(tabs);
     }
 
-    private static Tab tab(String id, String title, javafx.scene.Node content) {
+    private static Tab tab(String id, String title, Node content) {
         Tab tab = new Tab(title, content);
         tab.setId(id);
         return tab;

@@ -3,6 +3,7 @@ package dev.digitlab.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
@@ -17,7 +18,7 @@ class MainViewTest {
 
     @Start
     void start(Stage stage) {
-        stage.setScene(new Scene(new MainView().root(), 900, 600));
+        stage.setScene(new Scene(new MainView(new Label("training"), new Label("draw")).root(), 900, 600));
         stage.show();
     }
 
