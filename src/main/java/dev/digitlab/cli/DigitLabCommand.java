@@ -9,6 +9,8 @@ import picocli.CommandLine.Command;
             picocli.CommandLine.HelpCommand.class,
             DataCommand.class,
             TrainCommand.class,
+            EvaluateCommand.class,
+            InfoCommand.class,
             BenchCommand.class,
         })
 public final class DigitLabCommand implements Runnable {

@@ -3,16 +3,22 @@ package dev.digitlab.cli;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import dev.digitlab.data.MnistDataset;
+import dev.digitlab.io.ModelReader;
+import dev.digitlab.io.ModelWriter;
 import dev.digitlab.nn.ModelSpec;
 import dev.digitlab.nn.Network;
 import dev.digitlab.nn.OptimizerConfig;
 import dev.digitlab.train.EpochResult;
 import dev.digitlab.train.Evaluation;
 import dev.digitlab.train.Evaluator;
+import dev.digitlab.train.TrainedModel;
 import dev.digitlab.train.Trainer;
 import dev.digitlab.train.TrainingConfig;
 import dev.digitlab.train.TrainingListener;
+import dev.digitlab.train.TrainingResult;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -71,6 +77,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per epoch, then one with the test results.")
     boolean json;
 
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Save the trained model to FILE (.json) with its settings, history and test accuracy.")
+    Path outFile;
+
     @Override
     public Integer call() throws Exception {
         ModelSpec modelSpec;
@@ -86,6 +96,10 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        ModelWriter writer = new ModelWriter(Version.current());
+        if (outFile != null) {
+            writer.checkWritable(outFile); // before training, not after it
+        }
         PrintWriter out = spec.commandLine().getOut();
         MnistDataset dataset = data.load(new ConsoleProgress(spec.commandLine().getErr()));
         Network network = Network.create(modelSpec, seed);
@@ -95,7 +109,7 @@ public final class TrainCommand implements Callable<Integer> {
                     + " lr " + config.optimizer().learningRate() + ", batch " + batch);
             out.flush();
         }
-        Trainer.fit(network, dataset, config, new TrainingListener() {
+        TrainingResult result = Trainer.fit(network, dataset, config, new TrainingListener() {
             @Override
             public void onEpoch(EpochResult r) {
                 out.println(json ? gson.toJson(epochJson(r)) : epochLine(r));
@@ -103,13 +117,23 @@ public final class TrainCommand implements Callable<Integer> {
             }
         });
         Evaluation test = Evaluator.evaluate(network, dataset.test());
+        if (outFile != null) {
+            writer.save(new TrainedModel(ModelReader.nameOf(outFile), network, config, dataset.name(),
+                    dataset.checksum(), result.history(), test.accuracy(), Instant.now()), outFile);
+        }
         if (json) {
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("test_loss", round(test.loss()));
             summary.put("test_accuracy", round(test.accuracy()));
+            if (outFile != null) {
+                summary.put("saved", outFile.toString());
+            }
             out.println(gson.toJson(summary));
         } else {
             out.printf(Locale.ROOT, "Test - loss: %.4f - accuracy: %.4f%n", test.loss(), test.accuracy());
+            if (outFile != null) {
+                out.println("Saved the model to " + outFile);
+            }
         }
         out.flush();
         return 0;

@@ -1,0 +1,32 @@
+package dev.digitlab.cli;
+
+import dev.digitlab.io.ModelHeader;
+import dev.digitlab.io.ModelReader;
+import dev.digitlab.io.ShippedModels;
+import dev.digitlab.train.TrainedModel;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The {@code --model FILE} option; without it, the model that ships with DigitLab. */
+final class ModelFileOption {
+
+    @Option(names = "--model", paramLabel = "FILE",
+            description = "A model file (.json) saved by 'digitlab train --out' or the app. "
+                    + "Default: the shipped model (models/mnist-mlp.json).")
+    Path file;
+
+    /** What the output calls the model: the file as given, or the shipped model. */
+    String describe() {
+        return file == null ? ShippedModels.DESCRIPTION : file.toString();
+    }
+
+    /** The model's header only: no weights decoded, no ND4J started. */
+    ModelHeader header() {
+        return file == null ? new ShippedModels().header() : new ModelReader().readHeader(file);
+    }
+
+    /** The whole model. */
+    TrainedModel load() {
+        return file == null ? new ShippedModels().load() : new ModelReader().load(file);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.digitlab.io;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Replaces a file all at once or not at all: the content goes to a temporary file in the same
+ * folder, is forced to the disk, and is then moved over the target in one atomic step. Whatever
+ * fails on the way (a full disk, a crash mid-write) leaves the previous file as it was, and the
+ * temporary file is removed.
+ */
+public final class AtomicFile {
+
+    /** Writes the content of the file. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Wraps the stream to the temporary file; tests use it to fail a write half way. */
+    @FunctionalInterface
+    public interface StreamWrapper {
+        OutputStream wrap(OutputStream out) throws IOException;
+    }
+
+    private final StreamWrapper wrapper;
+
+    /** Writes straight to the file. */
+    public AtomicFile() {
+        this(out -> out);
+    }
+
+    public AtomicFile(StreamWrapper wrapper) {
+        this.wrapper = wrapper;
+    }
+
+    /**
+     * Writes {@code content} to {@code target}, replacing it atomically.
+     *
+     * @throws IOException when anything fails; {@code target} is then unchanged
+     */
+    public void write(Path target, Content content) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        Path temp = createTemp(dir, absolute.getFileName().toString());
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                OutputStream out = new BufferedOutputStream(wrapper.wrap(Channels.newOutputStream(channel)), 1 << 16);
+                content.writeTo(out);
+                out.flush();
+                channel.force(true);
+            }
+            move(temp, absolute);
+        } catch (IOException | RuntimeException | Error e) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+        syncFolder(dir);
+    }
+
+    /** A new empty file next to the target, named after it and hidden ({@code .name.1a2b3c.tmp}). */
+    private static Path createTemp(Path dir, String name) throws IOException {
+        while (true) {
+            Path temp = dir.resolve("." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16)
+                    + ".tmp");
+            try {
+                // Not Files.createTempFile: it would make the model file readable by its owner only.
+                Files.newByteChannel(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                return temp;
+            } catch (FileAlreadyExistsException e) {
+                // another name
+            }
+        }
+    }
+
+    private static void move(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Makes the rename itself durable where the system allows it (Linux, macOS; not Windows). */
+    private static void syncFolder(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // The file is complete and in place; only its survival of a power cut is less certain.
+        }
+    }
+}

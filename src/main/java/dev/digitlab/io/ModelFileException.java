@@ -1,0 +1,19 @@
+package dev.digitlab.io;
+
+/**
+ * A model file could not be read or written. The message is one sentence a user can act on: it
+ * names the file and says what is wrong with it. Loading either returns a new model or throws
+ * this, so whatever model the caller held before is left as it was.
+ */
+public class ModelFileException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public ModelFileException(String message) {
+        super(message);
+    }
+
+    public ModelFileException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

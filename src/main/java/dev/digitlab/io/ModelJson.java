@@ -1,0 +1,443 @@
+package dev.digitlab.io;
+
+import com.google.gson.FormattingStyle;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.stream.JsonWriter;
+import dev.digitlab.nn.LayerSpec;
+import dev.digitlab.nn.ModelSpec;
+import dev.digitlab.nn.OptimizerConfig;
+import dev.digitlab.train.EpochResult;
+import dev.digitlab.train.TrainingConfig;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The model file format, version {@value #VERSION}: writes a {@link ModelHeader} (and the weight
+ * values) as JSON, and reads and checks a header from the parsed JSON. The header is
+ * pretty-printed; each layer, epoch and weight is one compact line. {@code models/README.md}
+ * documents the fields.
+ */
+final class ModelJson {
+
+    /** The value of the {@code format} field. */
+    static final String FORMAT = "digitlab-model";
+    /** The newest format version this DigitLab reads, and the one it writes. */
+    static final int VERSION = 1;
+    /** Every weight is little-endian float32, written as numpy writes that dtype. */
+    static final String DTYPE = "<f4";
+
+    private static final FormattingStyle PRETTY = FormattingStyle.PRETTY.withIndent("  ");
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
+
+    private ModelJson() {
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    /**
+     * Writes a model file.
+     *
+     * @param values the base64 values of each weight of {@code header.weights()}, in order; null
+     *               to leave them out (what {@code info --json} shows)
+     */
+    static void write(Writer out, ModelHeader h, List<String> values) throws IOException {
+        JsonWriter w = new JsonWriter(out);
+        w.setFormattingStyle(PRETTY);
+        w.setSerializeNulls(true);
+        w.setHtmlSafe(false);
+        w.beginObject();
+        w.name("format").value(FORMAT);
+        w.name("version").value(VERSION);
+        w.name("name").value(h.name());
+        w.name("created").value(h.created() == null ? null : h.created().toString());
+        w.name("app_version").value(h.appVersion());
+        writeArchitecture(w, h);
+        writeTraining(w, h.config());
+        w.name("dataset");
+        if (h.datasetName() == null && h.datasetChecksum() == null) {
+            w.nullValue();
+        } else {
+            w.beginObject().name("name").value(h.datasetName()).name("checksum").value(h.datasetChecksum()).endObject();
+        }
+        w.name("test_accuracy");
+        number(w, h.testAccuracy());
+        writeHistory(w, h.history());
+        Preprocessing p = h.preprocessing();
+        w.name("preprocessing").beginObject().name("method").value(p.method()).name("box").value(p.box())
+                .name("field").value(p.field()).name("centring").value(p.centring()).endObject();
+        w.name("weights").beginArray();
+        for (int i = 0; i < h.weights().size(); i++) {
+            ModelHeader.WeightInfo weight = h.weights().get(i);
+            compact(w, true);
+            w.name("name").value(weight.name());
+            w.name("shape").beginArray();
+            for (int d : weight.shape()) {
+                w.value(d);
+            }
+            w.endArray();
+            w.name("dtype").value(DTYPE);
+            w.name("sha256").value(weight.sha256());
+            if (values != null) {
+                w.name("values").value(values.get(i));
+            }
+            compact(w, false);
+        }
+        w.endArray();
+        w.endObject();
+        w.flush();
+    }
+
+    /** The header as JSON text, without the weight values. */
+    static String headerOnly(ModelHeader header) {
+        StringWriter text = new StringWriter();
+        try {
+            write(text, header, null);
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to a string failed", e);
+        }
+        return text.toString();
+    }
+
+    private static void writeArchitecture(JsonWriter w, ModelHeader h) throws IOException {
+        ModelSpec spec = h.spec();
+        w.name("architecture").beginObject();
+        w.name("text").value(spec.toString());
+        w.name("inputs").value(spec.inputs());
+        w.name("layers").beginArray();
+        for (LayerSpec layer : spec.layers()) {
+            // From the record's components, so that fields later layer types add to LayerSpec are stored too.
+            compact(w, true);
+            for (Map.Entry<String, JsonElement> field : JsonTrees.fromRecord(layer).entrySet()) {
+                w.name(field.getKey());
+                JsonTrees.write(w, field.getValue());
+            }
+            compact(w, false);
+        }
+        w.endArray();
+        w.name("init_seed").value(h.initSeed());
+        w.endObject();
+    }
+
+    private static void writeTraining(JsonWriter w, TrainingConfig c) throws IOException {
+        w.name("training");
+        if (c == null) {
+            w.nullValue();
+            return;
+        }
+        OptimizerConfig o = c.optimizer();
+        w.beginObject();
+        w.name("epochs").value(c.epochs());
+        w.name("batch_size").value(c.batchSize());
+        w.name("validation_split").value(c.validationSplit());
+        w.name("seed").value(c.seed());
+        w.name("optimizer").beginObject();
+        w.name("name").value(o.name());
+        w.name("learning_rate").value(o.learningRate());
+        w.name("decay").value(o.decay());
+        w.name("beta1").value(o.beta1());
+        w.name("beta2").value(o.beta2());
+        w.name("epsilon").value(o.epsilon());
+        w.name("momentum").value(o.momentum());
+        w.endObject();
+        w.endObject();
+    }
+
+    private static void writeHistory(JsonWriter w, List<EpochResult> history) throws IOException {
+        w.name("history").beginArray();
+        for (EpochResult r : history) {
+            compact(w, true);
+            w.name("epoch").value(r.epoch());
+            w.name("loss");
+            number(w, r.loss());
+            w.name("accuracy");
+            number(w, r.accuracy());
+            w.name("val_loss");
+            number(w, r.valLoss());
+            w.name("val_accuracy");
+            number(w, r.valAccuracy());
+            w.name("seconds");
+            number(w, r.seconds());
+            compact(w, false);
+        }
+        w.endArray();
+    }
+
+    /** Opens (or closes) an object written on one line inside the pretty-printed text. */
+    private static void compact(JsonWriter w, boolean open) throws IOException {
+        if (open) {
+            w.beginObject();
+            w.setFormattingStyle(FormattingStyle.COMPACT);
+        } else {
+            w.endObject();
+            w.setFormattingStyle(PRETTY);
+        }
+    }
+
+    /** JSON has no NaN: an unknown figure is null. */
+    private static void number(JsonWriter w, double value) throws IOException {
+        if (Double.isFinite(value)) {
+            w.value(value);
+        } else {
+            w.nullValue();
+        }
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /**
+     * Checks that the file is a DigitLab model in a version this DigitLab reads: the first thing
+     * checked, so that a newer file is reported as newer rather than as damaged.
+     */
+    static void checkFormat(JsonObject header, String source) {
+        JsonElement format = header.get("format");
+        if (format == null || format.isJsonNull()) {
+            throw new ModelFileException(source + " is not a DigitLab model file (it has no field \"format\": \""
+                    + FORMAT + "\")");
+        }
+        if (!format.isJsonPrimitive() || !FORMAT.equals(format.getAsString())) {
+            throw new ModelFileException(source + " is not a DigitLab model file (its format is "
+                    + Fields.describe(format) + ", not \"" + FORMAT + "\")");
+        }
+        int version = new Fields(header, "", source).integer("version");
+        if (version > VERSION) {
+            throw new ModelFileException(source + " was made by a newer DigitLab (format version " + version
+                    + "); this one reads up to version " + VERSION);
+        }
+        if (version < 1) {
+            throw new ModelFileException(source + " has format version " + version
+                    + ", which no DigitLab writes (versions start at 1)");
+        }
+    }
+
+    /**
+     * Reads and checks the header of a parsed file whose format was checked: the architecture
+     * first (and its size, before anything is allocated for it), then the rest, then that the
+     * stored weights are exactly the ones the architecture needs.
+     */
+    static ModelHeader header(ModelFileParser.RawModel raw, String source, long maxParameters) {
+        Fields root = new Fields(raw.header(), "", source);
+        int version = root.integer("version");
+        Fields arch = root.object("architecture");
+        ModelSpec spec = spec(arch, source);
+        List<ModelHeader.WeightInfo> expected = expectedWeights(spec, source, maxParameters);
+        long initSeed = arch.has("init_seed") ? arch.longInteger("init_seed") : 0;
+
+        TrainingConfig config = training(root.optionalObject("training"), source);
+        Fields dataset = root.optionalObject("dataset");
+        String datasetName = dataset == null ? null : dataset.optionalString("name");
+        String datasetChecksum = dataset == null ? null : dataset.optionalString("checksum");
+        List<EpochResult> history = history(root, config);
+        double testAccuracy = root.optionalNumber("test_accuracy");
+        Preprocessing preprocessing = preprocessing(root.optionalObject("preprocessing"), source);
+        Instant created = created(root);
+        List<ModelHeader.WeightInfo> weights = weights(raw, root, spec, expected, source);
+        return new ModelHeader(version, root.optionalString("name"), created, root.optionalString("app_version"),
+                spec, initSeed, config, datasetName, datasetChecksum, history, testAccuracy, preprocessing, weights);
+    }
+
+    private static ModelSpec spec(Fields arch, String source) {
+        int inputs = arch.integer("inputs");
+        JsonArray layerArray = arch.array("layers");
+        List<LayerSpec> layers = new ArrayList<>();
+        for (int i = 0; i < layerArray.size(); i++) {
+            Fields layer = arch.element("layers", layerArray, i);
+            try {
+                layers.add(JsonTrees.toRecord(layer.json(), LayerSpec.class));
+            } catch (IllegalArgumentException e) {
+                throw new ModelFileException(source + ": the layer '" + layer.path() + "' is not valid: "
+                        + e.getMessage());
+            }
+        }
+        ModelSpec spec;
+        try {
+            spec = new ModelSpec(inputs, layers);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(source + ": its architecture is not valid: " + e.getMessage());
+        }
+        String text = arch.optionalString("text");
+        if (text != null && !sameSpec(text, spec)) {
+            throw new ModelFileException(source + ": its architecture text '" + text
+                    + "' does not match its layers (" + spec + ")");
+        }
+        return spec;
+    }
+
+    private static boolean sameSpec(String text, ModelSpec spec) {
+        try {
+            return ModelSpec.parse(text).equals(spec);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The weights a network of {@code spec} has (names and shapes as {@code nn.Network} names them),
+     * refusing an architecture with more than {@code maxParameters} values before anything is
+     * allocated for it. Sizes are added up exactly, so no overflow can let a huge layer through.
+     */
+    static List<ModelHeader.WeightInfo> expectedWeights(ModelSpec spec, String source, long maxParameters) {
+        List<ModelHeader.WeightInfo> weights = new ArrayList<>();
+        BigInteger total = BigInteger.ZERO;
+        int width = spec.inputs();
+        int dense = 0;
+        for (LayerSpec layer : spec.layers()) {
+            if (LayerSpec.DENSE.equals(layer.type())) {
+                String name = "dense_" + dense++;
+                weights.add(new ModelHeader.WeightInfo(name + "/W", new int[] {width, layer.units()}, ""));
+                weights.add(new ModelHeader.WeightInfo(name + "/b", new int[] {layer.units()}, ""));
+                total = total.add(BigInteger.valueOf(width).add(BigInteger.ONE).multiply(BigInteger.valueOf(layer.units())));
+                width = layer.units();
+            } else if (!LayerSpec.DROPOUT.equals(layer.type())) {
+                throw new ModelFileException(source + ": its layer type '" + layer.type()
+                        + "' cannot be read from model files by this DigitLab");
+            }
+        }
+        if (total.compareTo(BigInteger.valueOf(maxParameters)) > 0) {
+            NumberFormat f = NumberFormat.getIntegerInstance(Locale.ROOT);
+            f.setGroupingUsed(true);
+            throw new ModelFileException(source + ": its architecture " + spec + " has " + f.format(total)
+                    + " parameters, more than the " + f.format(maxParameters) + " DigitLab loads");
+        }
+        return weights;
+    }
+
+    private static TrainingConfig training(Fields t, String source) {
+        if (t == null) {
+            return null;
+        }
+        Fields o = t.object("optimizer");
+        try {
+            OptimizerConfig optimizer = new OptimizerConfig(o.string("name"), o.number("learning_rate"),
+                    o.number("decay"), o.number("beta1"), o.number("beta2"), o.number("epsilon"),
+                    o.number("momentum"));
+            return new TrainingConfig(t.integer("epochs"), t.integer("batch_size"), t.number("validation_split"),
+                    t.longInteger("seed"), optimizer);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(source + ": its training settings are not valid: " + e.getMessage());
+        }
+    }
+
+    private static List<EpochResult> history(Fields root, TrainingConfig config) {
+        JsonArray entries = root.optionalArray("history");
+        int epochs = config != null ? config.epochs() : entries.size();
+        List<EpochResult> history = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Fields e = root.element("history", entries, i);
+            history.add(new EpochResult(e.integer("epoch"), epochs, e.number("loss"), e.number("accuracy"),
+                    e.optionalNumber("val_loss"), e.optionalNumber("val_accuracy"), e.number("seconds")));
+        }
+        return history;
+    }
+
+    private static Preprocessing preprocessing(Fields p, String source) {
+        if (p == null) {
+            return Preprocessing.MNIST;
+        }
+        try {
+            return new Preprocessing(p.string("method"), p.integer("box"), p.integer("field"), p.string("centring"));
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(source + ": its preprocessing is not valid: " + e.getMessage());
+        }
+    }
+
+    private static Instant created(Fields root) {
+        String text = root.optionalString("created");
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw root.wrongType("created", "an ISO-8601 time such as 2025-01-31T12:00:00Z",
+                    root.json().get("created"));
+        }
+    }
+
+    /** The stored weights, checked against the ones the architecture needs: same names, same shapes. */
+    private static List<ModelHeader.WeightInfo> weights(ModelFileParser.RawModel raw, Fields root, ModelSpec spec,
+                                                        List<ModelHeader.WeightInfo> expected, String source) {
+        if (raw.weights() == null) {
+            root.require("weights");
+        }
+        if (raw.weightsNotAList() != null) {
+            throw new ModelFileException(source + ": the field 'weights' should be a list, not "
+                    + Fields.describe(raw.weightsNotAList()));
+        }
+        Map<String, int[]> needed = new HashMap<>();
+        for (ModelHeader.WeightInfo w : expected) {
+            needed.put(w.name(), w.shape());
+        }
+        JsonArray stored = new JsonArray();
+        raw.weights().forEach(w -> stored.add(w.fields()));
+        Fields list = new Fields(new JsonObject(), "", source);
+        List<ModelHeader.WeightInfo> weights = new ArrayList<>();
+        for (int i = 0; i < stored.size(); i++) {
+            Fields f = list.element("weights", stored, i);
+            String name = f.string("name");
+            int[] shape = shape(f);
+            String dtype = f.string("dtype");
+            if (!DTYPE.equals(dtype)) {
+                throw new ModelFileException(source + ": weight " + name + " is stored as '" + dtype
+                        + "', but DigitLab reads only little-endian float32 ('" + DTYPE + "')");
+            }
+            String sha = f.string("sha256");
+            if (!SHA256.matcher(sha).matches()) {
+                throw f.wrongType("sha256", "64 hexadecimal digits", f.json().get("sha256"));
+            }
+            int[] want = needed.remove(name);
+            if (want == null) {
+                boolean twice = weights.stream().anyMatch(w -> w.name().equals(name));
+                throw new ModelFileException(source + (twice ? " holds the weight " + name + " twice"
+                        : " holds a weight " + name + " that its architecture " + spec + " does not have"));
+            }
+            if (!Arrays.equals(want, shape)) {
+                throw new ModelFileException(source + ": weight " + name + " has shape " + Arrays.toString(shape)
+                        + ", but the architecture needs " + Arrays.toString(want));
+            }
+            weights.add(new ModelHeader.WeightInfo(name, shape, sha.toLowerCase(Locale.ROOT)));
+        }
+        for (ModelHeader.WeightInfo w : expected) {
+            if (needed.containsKey(w.name())) {
+                throw new ModelFileException(source + " lacks the weight " + w.name() + " " + Arrays.toString(w.shape())
+                        + " that its architecture needs");
+            }
+        }
+        return weights;
+    }
+
+    private static int[] shape(Fields f) {
+        JsonArray dims = f.array("shape");
+        int[] shape = new int[dims.size()];
+        for (int i = 0; i < shape.length; i++) {
+            JsonElement d = dims.get(i);
+            int value = -1;
+            if (d.isJsonPrimitive() && d.getAsJsonPrimitive().isNumber()) {
+                try {
+                    value = new BigDecimal(d.getAsString()).intValueExact();
+                } catch (ArithmeticException e) {
+                    value = -1;
+                }
+            }
+            if (value < 0) {
+                throw f.wrongType("shape", "a list of whole numbers", dims);
+            }
+            shape[i] = value;
+        }
+        return shape;
+    }
+}
