@@ -384,12 +384,9 @@ final class ModelJson {
         for (ModelHeader.WeightInfo w : expected) {
             needed.put(w.name(), w.shape());
         }
-        JsonArray stored = new JsonArray();
-        raw.weights().forEach(w -> stored.add(w.fields()));
-        Fields list = new Fields(new JsonObject(), "", source);
         List<ModelHeader.WeightInfo> weights = new ArrayList<>();
-        for (int i = 0; i < stored.size(); i++) {
-            Fields f = list.element("weights", stored, i);
+        for (int i = 0; i < raw.weights().size(); i++) {
+            Fields f = Fields.object(raw.weights().get(i).fields(), "weights[" + i + "]", source);
             String name = f.string("name");
             int[] shape = shape(f);
             String dtype = f.string("dtype");
