@@ -109,12 +109,15 @@ final class Fields {
 
     /** Element {@code index} of the array field {@code key}, as an object. */
     Fields element(String key, JsonArray array, int index) {
-        JsonElement e = array.get(index);
-        String at = name(key) + "[" + index + "]";
+        return object(array.get(index), name(key) + "[" + index + "]", source);
+    }
+
+    /** {@code e}, found at {@code path} in the file, as an object. */
+    static Fields object(JsonElement e, String path, String source) {
         if (!e.isJsonObject()) {
-            throw new ModelFileException(source + ": the field '" + at + "' should be an object, not " + describe(e));
+            throw new ModelFileException(source + ": the field '" + path + "' should be an object, not " + describe(e));
         }
-        return new Fields(e.getAsJsonObject(), at, source);
+        return new Fields(e.getAsJsonObject(), path, source);
     }
 
     JsonElement require(String key) {

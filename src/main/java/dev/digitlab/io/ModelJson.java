@@ -279,7 +279,9 @@ final class ModelJson {
 
     private static boolean sameSpec(String text, ModelSpec spec) {
         try {
-            return ModelSpec.parse(text).equals(spec);
+            // Compared in the canonical text form, which stands for the spec exactly: a record's
+            // equals() would cost a fresh JVM (digitlab info) some 50 ms of method-handle set-up.
+            return ModelSpec.parse(text).toString().equals(spec.toString());
         } catch (IllegalArgumentException e) {
             return false;
         }
@@ -382,12 +384,9 @@ final class ModelJson {
         for (ModelHeader.WeightInfo w : expected) {
             needed.put(w.name(), w.shape());
         }
-        JsonArray stored = new JsonArray();
-        raw.weights().forEach(w -> stored.add(w.fields()));
-        Fields list = new Fields(new JsonObject(), "", source);
         List<ModelHeader.WeightInfo> weights = new ArrayList<>();
-        for (int i = 0; i < stored.size(); i++) {
-            Fields f = list.element("weights", stored, i);
+        for (int i = 0; i < raw.weights().size(); i++) {
+            Fields f = Fields.object(raw.weights().get(i).fields(), "weights[" + i + "]", source);
             String name = f.string("name");
             int[] shape = shape(f);
             String dtype = f.string("dtype");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -179,6 +180,18 @@ class DamagedModelFileTest {
         TestModels.write(file, json);
         assertEquals(file + " holds a weight dense_2/b that its architecture 16 -> 8 relu -> dropout 0.25 -> "
                 + "10 softmax does not have", headerFailure());
+    }
+
+    @Test
+    void weightsThatAreNotAListOfObjects() {
+        json.addProperty("weights", "none");
+        TestModels.write(file, json);
+        assertEquals(file + ": the field 'weights' should be a list, not \"none\"", headerFailure());
+
+        json = TestModels.json(dir.resolve("good.json"));
+        json.getAsJsonArray("weights").set(1, new JsonPrimitive(5));
+        TestModels.write(file, json);
+        assertEquals(file + ": the field 'weights[1]' should be an object, not 5", headerFailure());
     }
 
     @Test
