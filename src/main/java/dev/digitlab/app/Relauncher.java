@@ -34,7 +34,11 @@ final class Relauncher {
         }
         List<String> command = new ArrayList<>();
         command.add(java.get());
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        List<String> jvmArgs = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        command.addAll(jvmArgs);
+        if (args.length == 0) {
+            command.addAll(windowGc(jvmArgs));
+        }
         String modulePath = System.getProperty("jdk.module.path");
         if (modulePath != null && !modulePath.isEmpty()
                 && command.stream().noneMatch(a -> a.startsWith("--module-path") || a.startsWith("-p"))) {
@@ -60,6 +64,27 @@ final class Relauncher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
+        }
+    }
+
+    /**
+     * The garbage collector for the window: Shenandoah when this JVM has it and the user chose no
+     * collector. Training allocates tens of MB a second (ND4J's bookkeeping); G1's young pauses
+     * for it took 30-75 ms on a busy 2-core machine, which stalls the FX thread and shows as a
+     * jerky window. Shenandoah's pauses stay around a millisecond. Not every JDK build has it,
+     * and a child JVM given an unknown option would not start, so it is asked for only when present.
+     */
+    static List<String> windowGc(List<String> jvmArgs) {
+        boolean chosen = jvmArgs.stream().anyMatch(a -> a.startsWith("-XX:+Use") && a.endsWith("GC"));
+        if (chosen) {
+            return List.of();
+        }
+        try {
+            ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                    .getVMOption("UseShenandoahGC");
+            return List.of("-XX:+UseShenandoahGC");
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return List.of(); // no such option in this JVM: keep its default collector
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.digitlab.ui;
 
-import dev.digitlab.train.EpochResult;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.value.ObservableDoubleValue;
@@ -363,30 +362,22 @@ public final class TrainingView {
 
     // ----- debugging ------------------------------------------------------------------------
 
-    /** Logs, per epoch, its training seconds and the longest gap between two FX pulses. */
+    /** Logs, per epoch, its training seconds, the longest gap between two FX pulses and the FX threads' CPU use. */
     private void logPulses() {
         PulseMonitor monitor = new PulseMonitor();
         monitor.start();
         model.phaseProperty().addListener((obs, old, now) -> {
             if (now == TrainingViewModel.Phase.TRAINING) {
-                monitor.takeMaxGapMillis();
+                monitor.take();
             } else if (old == TrainingViewModel.Phase.TRAINING) {
-                long pulses = monitor.pulses();
-                LOG.info("pulse: run ended, max gap since the last epoch {} ms over {} pulses",
-                        String.format("%.1f", monitor.takeMaxGapMillis()), pulses);
+                LOG.info("pulse: run ended; since the last epoch: {}", monitor.take());
             }
         });
         model.lastEpochProperty().addListener((obs, old, r) -> {
             if (r != null) {
-                logEpoch(monitor, r);
+                LOG.info("pulse: epoch {}/{} trained in {} s, val_accuracy {}; {}", r.epoch(), r.epochs(),
+                        String.format("%.3f", r.seconds()), String.format("%.4f", r.valAccuracy()), monitor.take());
             }
         });
-    }
-
-    private static void logEpoch(PulseMonitor monitor, EpochResult r) {
-        long pulses = monitor.pulses();
-        LOG.info("pulse: epoch {}/{} trained in {} s, val_accuracy {}, max pulse gap {} ms over {} pulses",
-                r.epoch(), r.epochs(), String.format("%.3f", r.seconds()), String.format("%.4f", r.valAccuracy()),
-                String.format("%.1f", monitor.takeMaxGapMillis()), pulses);
     }
 }

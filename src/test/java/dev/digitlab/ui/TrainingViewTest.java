@@ -146,6 +146,22 @@ class TrainingViewTest {
     }
 
     @Test
+    void closingDuringARunEndsTheTrainingThread(FxRobot robot) throws Exception {
+        smallRun(robot, 1000);
+        robot.clickOn("#trainButton");
+        XYChart.Series<Number, Number> validation = fx(() -> chart(robot, "#accuracyChart").getData().get(1));
+        WaitForAsyncUtils.waitFor(RUN_SECONDS, TimeUnit.SECONDS, () -> validation.getData().size() >= 1);
+        Thread worker = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("digitlab-training")).findFirst().orElseThrow();
+        assertTrue(worker.isDaemon(), "a daemon can never keep the JVM alive");
+
+        robot.interact(model::close);
+        worker.join(TimeUnit.SECONDS.toMillis(5));
+        assertFalse(worker.isAlive(), "the training thread ended");
+        assertEquals(null, fx(() -> active.modelProperty().get()), "a cancelled run leaves no model");
+    }
+
+    @Test
     void invalidFieldsAreMarkedAndDisableTrainUntilFixed(FxRobot robot) throws Exception {
         Button train = button(robot, "#trainButton");
         assertFalse(train.isDisabled());
