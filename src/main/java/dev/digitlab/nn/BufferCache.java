@@ -1,5 +1,6 @@
 package dev.digitlab.nn;
 
+import java.util.function.LongFunction;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -14,21 +15,31 @@ final class BufferCache {
     private static final int SLOTS = 4;
 
     private final DataType type;
-    private final long[] exampleShape;
+    private final LongFunction<long[]> shapeOf;
     private final int[] rows = new int[SLOTS];
     private final INDArray[] arrays = new INDArray[SLOTS];
     private final long[] used = new long[SLOTS];
     private long clock;
 
+    /** Buffers of shape {@code [batch, exampleShape...]}. */
     BufferCache(DataType type, int... exampleShape) {
-        this.type = type;
-        this.exampleShape = new long[exampleShape.length];
-        for (int i = 0; i < exampleShape.length; i++) {
-            this.exampleShape[i] = exampleShape[i];
-        }
+        this(type, batch -> {
+            long[] shape = new long[exampleShape.length + 1];
+            shape[0] = batch;
+            for (int i = 0; i < exampleShape.length; i++) {
+                shape[i + 1] = exampleShape[i];
+            }
+            return shape;
+        });
     }
 
-    /** A buffer of shape {@code [batch, exampleShape...]}; its contents are whatever was left in it. */
+    /** Buffers whose shape for a batch is {@code shapeOf.apply(batch)}, e.g. {@code [k, batch * positions]}. */
+    BufferCache(DataType type, LongFunction<long[]> shapeOf) {
+        this.type = type;
+        this.shapeOf = shapeOf;
+    }
+
+    /** A buffer for {@code batch} examples; its contents are whatever was left in it. */
     INDArray get(long batch) {
         clock++;
         int oldest = 0;
@@ -41,10 +52,7 @@ final class BufferCache {
                 oldest = i;
             }
         }
-        long[] shape = new long[exampleShape.length + 1];
-        shape[0] = batch;
-        System.arraycopy(exampleShape, 0, shape, 1, exampleShape.length);
-        arrays[oldest] = Nd4j.create(type, shape);
+        arrays[oldest] = Nd4j.create(type, shapeOf.apply(batch));
         rows[oldest] = (int) batch;
         used[oldest] = clock;
         return arrays[oldest];

@@ -22,8 +22,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 public final class Network implements Classifier {
 
-    /** Rows per forward pass when predicting many images. */
+    /** Rows per forward pass when predicting many images, at most. */
     private static final int PREDICT_CHUNK = 1000;
+    /** Values of the largest layer output per forward pass when predicting: 16 MB in float32. */
+    private static final int PREDICT_VALUES = 1 << 22;
 
     private final ModelSpec spec;
     private final long seed;
@@ -33,6 +35,8 @@ public final class Network implements Classifier {
     private final INDArray params;
     private final INDArray grads;
     private final BufferCache inputs;
+    /** Rows per forward pass when predicting: fewer for networks with large image layers. */
+    private final int predictChunk;
     private double[] logits = new double[0];
 
     private Network(ModelSpec spec, long seed, DataType type) {
@@ -59,6 +63,11 @@ public final class Network implements Classifier {
             offset += n;
         }
         this.inputs = new BufferCache(type, spec.inputs());
+        long largest = spec.inputs();
+        for (Layer layer : layers) {
+            largest = Math.max(largest, LayerSpec.size(layer.outputShape()));
+        }
+        this.predictChunk = (int) Math.max(1, Math.min(PREDICT_CHUNK, PREDICT_VALUES / largest));
     }
 
     /**
@@ -79,17 +88,33 @@ public final class Network implements Classifier {
         return network;
     }
 
+    /**
+     * The layers of {@code spec}, named by type and count as Keras names them ({@code dense_0},
+     * {@code conv2d_0}, ...). A dense layer on an image gets a flatten layer before it, which the
+     * spec may leave out.
+     */
     private static List<Layer> buildLayers(ModelSpec spec, long seed, DataType type) {
         List<Layer> layers = new ArrayList<>();
         int[] shape = {spec.inputs()};
         int dense = 0;
         int dropout = 0;
+        int conv = 0;
+        int pool = 0;
+        int flatten = 0;
         for (int i = 0; i < spec.layers().size(); i++) {
             LayerSpec ls = spec.layers().get(i);
+            if (LayerSpec.DENSE.equals(ls.type()) && shape.length > 1) {
+                Layer implicit = new Flatten("flatten_" + flatten++, LayerSpec.flatten(), shape);
+                layers.add(implicit);
+                shape = implicit.outputShape();
+            }
             Layer layer = switch (ls.type()) {
                 case LayerSpec.DENSE -> new Dense("dense_" + dense++, ls, shape[0], type);
                 case LayerSpec.DROPOUT -> new Dropout("dropout_" + dropout++, ls, shape, type,
                         seed + 0x5DEECE66DL * (i + 1));
+                case LayerSpec.CONV -> new Conv2D("conv2d_" + conv++, ls, shape, type);
+                case LayerSpec.MAXPOOL -> new MaxPool2D("maxpool2d_" + pool++, ls, shape, type);
+                case LayerSpec.FLATTEN -> new Flatten("flatten_" + flatten++, ls, shape);
                 default -> throw new IllegalArgumentException("unknown layer type '" + ls.type() + "'");
             };
             layers.add(layer);
@@ -228,8 +253,8 @@ public final class Network implements Classifier {
                     + " values, got " + images.length);
         }
         double[] out = new double[count * classes()];
-        for (int from = 0; from < count; from += PREDICT_CHUNK) {
-            int n = Math.min(PREDICT_CHUNK, count - from);
+        for (int from = 0; from < count; from += predictChunk) {
+            int n = Math.min(predictChunk, count - from);
             double[] chunk = logProbabilitiesLocked(images, from, n);
             System.arraycopy(chunk, 0, out, from * classes(), n * classes());
         }

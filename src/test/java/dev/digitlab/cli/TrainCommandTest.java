@@ -49,11 +49,16 @@ class TrainCommandTest {
         "--lr 0|the learning rate must be a positive number, not 0.0",
         "--lr -0.5|the learning rate must be a positive number, not -0.5",
         "--validation 1|the validation split must be in [0, 1), not 1.0",
-        "--preset huge|unknown preset 'huge' (known: tutorial, deeper, dropout)",
+        "--preset huge|unknown preset 'huge' (known: tutorial, deeper, dropout, cnn)",
         "--optimizer rmsprop|unknown optimizer 'rmsprop' (known: adam, sgd)",
         "--batch 0|the batch size must be at least 1, not 0",
         "--dropout 1.5|--dropout must be in [0, 1), not 1.5",
         "--layers 0|--layers needs positive sizes, not 0",
+        "--layers 128,conv5x5x8|--layers needs conv and pool layers before the dense ones, not 'conv5x5x8' after 128",
+        "--layers conv5x5|--layers takes dense sizes like 128, conv layers like conv5x5x32 and pool layers like pool2, not 'conv5x5'",
+        "--layers conv29x5x8,128|the conv layer 'conv 29x5x8 relu' needs an image of at least 29x5, but its input is 28x28",
+        "--layers conv5x5x8,pool2,pool2,pool2,pool2,pool2|the max-pool layer 'maxpool 2' needs an image of at least 2x2, but its input is 1x1",
+        "--layers pool1|a max-pool layer needs a window of at least 2, not 1",
     })
     void badValuesGiveOneLineAndExitCodeTwo(String options, String message) {
         Run r = run(("train " + options).split(" "));
@@ -103,6 +108,36 @@ class TrainCommandTest {
     }
 
     @Test
+    void cnnPresetTrainsAndPrintsItsLayers() throws IOException {
+        writeMnist(dir, 320, 80);
+        Run r = run("train", "--data", dir.toString(), "--epochs", "1", "--preset", "cnn");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals("Model 784 -> conv 5x5x32 relu -> maxpool 2 -> conv 3x3x64 relu -> maxpool 2 -> flatten -> 128 relu"
+                + " -> dropout 0.3 -> 10 softmax (225546 parameters), adam lr 0.001, batch 64", lines.get(0));
+        assertTrue(lines.get(2).startsWith("Test - loss: "), r.out());
+    }
+
+    @Test
+    void layersOptionBuildsConvAndPoolLayersBeforeTheDenseOnes() throws IOException {
+        writeMnist(dir, 320, 80);
+        Run r = run("train", "--data", dir.toString(), "--epochs", "1", "--layers", "conv3x3x4same,pool2,conv3x3x2,16",
+                "--dropout", "0.1");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("Model 784 -> conv 3x3x4 relu same -> maxpool 2 -> conv 3x3x2 relu -> flatten"
+                + " -> 16 relu -> dropout 0.1 -> 10 softmax ("), r.out());
+    }
+
+    @Test
+    void dropoutOptionKeepsTheCnnPresetsImageLayers() throws IOException {
+        writeMnist(dir, 320, 80);
+        Run r = run("train", "--data", dir.toString(), "--epochs", "1", "--preset", "cnn", "--dropout", "0.5");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("Model 784 -> conv 5x5x32 relu -> maxpool 2 -> conv 3x3x64 relu -> maxpool 2"
+                + " -> flatten -> 128 relu -> dropout 0.5 -> 10 softmax ("), r.out());
+    }
+
+    @Test
     void epochLineLooksLikeKeras() {
         assertEquals("Epoch 3/10 - 1.2s - loss: 0.1065 - accuracy: 0.9696 - val_loss: 0.1088 - val_accuracy: 0.9683",
                 TrainCommand.epochLine(new EpochResult(3, 10, 0.10651, 0.96958, 0.10876, 0.96834, 1.234)));
@@ -118,7 +153,7 @@ class TrainCommandTest {
             MachineKey key = MachineKey.current();
             new ThreadCache(ThreadCache.defaultFile()).write(new ThreadCache.Entry(key.cores(), key.cpu(),
                     key.version(), 1, Map.of("1", 400.0), Map.of("1", 420.0), "2026-01-01T00:00:00Z"));
-            Run r = run("bench", "--data", dir.toString(), "--epochs", "1", "--layers", "8");
+            Run r = run("bench", "--data", dir.toString(), "--epochs", "1", "--layers", "conv3x3x2,pool2,8");
             assertEquals(0, r.code(), r.err());
             assertEquals(1, r.out().lines().count(), r.out());
             JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
@@ -127,6 +162,7 @@ class TrainCommandTest {
                 assertTrue(o.has(k), k + " in " + o);
             }
             assertEquals(1, o.getAsJsonObject("thread_calibration").get("chosen").getAsInt());
+            assertEquals("784 -> conv 3x3x2 relu -> maxpool 2 -> flatten -> 8 relu -> 10 softmax", o.get("model").getAsString());
         } finally {
             System.clearProperty("digitlab.home");
         }

@@ -26,6 +26,12 @@ class GradientCheckTest {
         "7 -> 6 relu -> dropout 0.4 -> 5 relu -> 4 softmax",
         "7 -> 5 tanh -> 4 sigmoid -> 3 linear -> 3 softmax",
         "7 -> 3 softmax",
+        "36 -> conv 3x3x2 tanh -> 3 softmax",
+        "25 -> conv 3x3x2 relu same -> conv 2x2x3 linear same -> flatten -> 3 softmax",
+        "36 -> conv 3x3x2 relu -> maxpool 2 -> flatten -> 4 relu -> 3 softmax",
+        "49 -> maxpool 2 -> 3 softmax",
+        "16 -> 25 tanh -> conv 3x3x2 sigmoid same -> maxpool 2 -> 3 softmax",
+        "64 -> conv 3x3x3 relu same -> maxpool 2 -> conv 2x3x2 tanh -> dropout 0.3 -> flatten -> 3 softmax",
     })
     void analyticGradientsMatchFiniteDifferences(String text) {
         Network network = Network.create(ModelSpec.parse(text), 7, DataType.DOUBLE);
@@ -68,14 +74,19 @@ class GradientCheckTest {
         assertTrue(worst < TOLERANCE);
     }
 
-    @Test
-    void floatGradientsAgreeWithTheCheckedDoubleOnes() {
-        ModelSpec spec = ModelSpec.parse("30 -> 20 relu -> dropout 0.3 -> 16 tanh -> 10 softmax");
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "30 -> 20 relu -> dropout 0.3 -> 16 tanh -> 10 softmax",
+        "64 -> conv 3x3x4 relu same -> maxpool 2 -> conv 2x2x3 sigmoid -> dropout 0.3 -> 12 relu -> 10 softmax",
+    })
+    void floatGradientsAgreeWithTheCheckedDoubleOnes(String text) {
+        ModelSpec spec = ModelSpec.parse(text);
         Network single = Network.create(spec, 5, DataType.FLOAT);
         Network twice = Network.create(spec, 5, DataType.DOUBLE);
         int batch = 9;
+        int inputs = spec.inputs();
         SplittableRandom random = new SplittableRandom(8);
-        double[] x = new double[batch * 30];
+        double[] x = new double[batch * inputs];
         for (int i = 0; i < x.length; i++) {
             x[i] = random.nextDouble();
         }
@@ -83,8 +94,8 @@ class GradientCheckTest {
         for (int i = 0; i < batch; i++) {
             labels[i] = random.nextInt(10);
         }
-        INDArray inputSingle = Nd4j.create(DataType.FLOAT, batch, 30);
-        INDArray inputDouble = Nd4j.create(DataType.DOUBLE, batch, 30);
+        INDArray inputSingle = Nd4j.create(DataType.FLOAT, batch, inputs);
+        INDArray inputDouble = Nd4j.create(DataType.DOUBLE, batch, inputs);
         NdBuffers.write(inputSingle, x);
         NdBuffers.write(inputDouble, x);
         double lossSingle = loss(single, inputSingle, labels, true);

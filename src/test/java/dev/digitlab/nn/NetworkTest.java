@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class NetworkTest {
@@ -23,6 +25,89 @@ class NetworkTest {
                 new Parameter("dense_2/W", new int[] {128, 10}), new Parameter("dense_2/b", new int[] {10})),
                 network.parameters());
         assertEquals(101_770, Network.create(TUTORIAL, 1).parameterCount());
+    }
+
+    @Test
+    void everyPresetHasKerassParameterCountAndGivesOneProbabilityRowPerImage() {
+        Map<String, Long> keras = Map.of("tutorial", 101_770L, "deeper", 235_146L, "dropout", 235_146L,
+                "cnn", 225_546L);
+        assertEquals(keras.keySet(), Set.copyOf(ModelSpec.PRESETS));
+        for (String name : ModelSpec.PRESETS) {
+            ModelSpec spec = ModelSpec.preset(name);
+            Network network = Network.create(spec, 1);
+            assertEquals(keras.get(name), network.parameterCount(), name);
+            assertEquals(spec.parameters(), network.parameters(), name);
+            assertEquals(spec.parameterCount(), network.parameterCount(), name);
+            float[][] p = network.predict(randomImages(3, 1), 3);
+            assertEquals(3, p.length);
+            for (float[] row : p) {
+                assertEquals(10, row.length);
+                double sum = 0;
+                for (float v : row) {
+                    sum += v;
+                }
+                assertEquals(1, sum, 1e-5, name);
+            }
+        }
+    }
+
+    @Test
+    void cnnPresetLayersHaveKerassShapesAndParameters() {
+        Network network = Network.create(ModelSpec.preset("cnn"), 1);
+        assertEquals(List.of("conv2d_0 [32, 24, 24] 832", "maxpool2d_0 [32, 12, 12] 0", "conv2d_1 [64, 10, 10] 18496",
+                "maxpool2d_1 [64, 5, 5] 0", "flatten_0 [1600] 0", "dense_0 [128] 204928", "dropout_0 [128] 0",
+                "dense_1 [10] 1290"), network.layers().stream()
+                .map(l -> l.name() + " " + Arrays.toString(l.outputShape()) + " " + l.parameterCount()).toList());
+        assertEquals(List.of(new Parameter("conv2d_0/W", new int[] {5, 5, 1, 32}), new Parameter("conv2d_0/b", new int[] {32}),
+                new Parameter("conv2d_1/W", new int[] {3, 3, 32, 64}), new Parameter("conv2d_1/b", new int[] {64}),
+                new Parameter("dense_0/W", new int[] {1600, 128}), new Parameter("dense_0/b", new int[] {128}),
+                new Parameter("dense_1/W", new int[] {128, 10}), new Parameter("dense_1/b", new int[] {10})),
+                network.parameters());
+    }
+
+    @Test
+    void aDenseLayerAfterAnImageFlattensItWithoutAFlattenLayerInTheSpec() {
+        // The PyTorch peer's CNN: conv 5x5x32 (832) + 4608 x 128 (589,952) + 128 x 10 (1,290).
+        ModelSpec spec = ModelSpec.parse("784 -> conv 5x5x32 relu -> maxpool 2 -> 128 relu -> 10 softmax");
+        Network network = Network.create(spec, 1);
+        assertEquals(592_074, network.parameterCount());
+        assertEquals(List.of("conv2d_0", "maxpool2d_0", "flatten_0", "dense_0", "dense_1"),
+                network.layers().stream().map(Layer::name).toList());
+        assertEquals(spec, network.spec(), "the spec stays as written");
+    }
+
+    @Test
+    void convKernelsAreGlorotUniformWithKerassFansAndBiasesZero() {
+        Network network = Network.create(ModelSpec.preset("cnn"), 42);
+        float[] w = network.parameterValues("conv2d_1/W");
+        double limit = Math.sqrt(6.0 / (3 * 3 * 32 + 3 * 3 * 64));
+        double squares = 0;
+        for (float v : w) {
+            assertTrue(Math.abs(v) <= limit, "weight " + v + " outside +-" + limit);
+            squares += v * v;
+        }
+        assertEquals(limit * limit / 3, squares / w.length, limit * limit * 0.02);
+        assertArrayEquals(new float[64], network.parameterValues("conv2d_1/b"));
+    }
+
+    @Test
+    void aCnnPredictsTheSameInLargeBatchesAsOneImageAtATime() {
+        Network network = Network.create(ModelSpec.preset("cnn"), 3);
+        int count = 600; // more than one prediction chunk, and more than one column-matrix chunk
+        float[] images = randomImages(count, 4);
+        float[][] all = network.predict(images, count);
+        for (int i : new int[] {0, 226, 227, 599}) {
+            assertArrayEquals(network.probabilities(Arrays.copyOfRange(images, i * 784, (i + 1) * 784)), all[i], 1e-6f);
+        }
+    }
+
+    private static float[] randomImages(int count, long seed) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        float[] images = new float[count * 784];
+        for (int i = 0; i < images.length; i++) {
+            images[i] = (float) random.nextDouble();
+        }
+        return images;
     }
 
     @Test

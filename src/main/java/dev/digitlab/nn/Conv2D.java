@@ -1,0 +1,213 @@
+package dev.digitlab.nn;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * A 2-D convolution with stride 1, "valid" or "same" zero padding, a bias per filter and an
+ * activation, initialised as Keras does: Glorot-uniform kernel with {@code fan_in = kh * kw *
+ * channels} and {@code fan_out = kh * kw * filters}, zero biases.
+ *
+ * <p>Input {@code [batch, channels, height, width]} (or a flat square image, one channel), output
+ * {@code [batch, filters, outHeight, outWidth]}: channels first. The kernel {@code W} is stored as
+ * Keras stores it, {@code [kh, kw, channels, filters]}, and {@code b} as {@code [filters]}.
+ *
+ * <p>How it is fast: im2col turns a batch into one column matrix and the convolution into one large
+ * matrix product through {@link Blas} (see {@link ImageKernels} for the layouts); backward is two
+ * more products (kernel gradient, and column gradient for the input gradient, which col2im folds
+ * back onto the images; skipped for the first layer). The bias rides along in the products: W and
+ * b lie one after the other in the flat vectors, so together they are a {@code [patchSize + 1,
+ * filters]} matrix, and a row of ones in the column matrix adds the bias on the way forward and
+ * sums the bias gradient on the way back. Activation and derivative are Java loops shaped for the
+ * JIT. All buffers are kept from batch to batch. A batch larger than {@link #COLUMN_BUDGET} allows
+ * (predicting a thousand images) goes through in chunks of examples, so the column matrix stays a
+ * few megabytes.
+ */
+final class Conv2D implements Layer {
+
+    /** Values of the column matrix per chunk of examples: 16 MB in float32. */
+    private static final int COLUMN_BUDGET = 1 << 22;
+
+    private final String name;
+    private final LayerSpec spec;
+    private final ConvGeometry g;
+    private final int filters;
+    private final int patch;
+    private final int positions;
+    private final int outputSize;
+    private final int chunk;
+    private final Activation activation;
+    private final DataType type;
+    private final BufferCache outputs;
+    private final BufferCache inputGradients;
+    private final BufferCache columns;
+    private final BufferCache products;
+    private final BufferCache columnGradients;
+    private INDArray weights;
+    private INDArray bias;
+    /** W and b as one {@code [patch + 1, filters]} matrix, the bias its last row. */
+    private INDArray weightsAndBias;
+    private INDArray gradientsOfWeightsAndBias;
+
+    private INDArray lastInput;
+    /** Which examples the native column matrix of the last {@link #loadColumns} holds. */
+    private int columnsFirst = -1;
+    private int columnsCount;
+    private Object images;
+    private Object columnValues;
+    private Object productValues;
+    private Object activations;
+    private Object outputGradients;
+    private Object imageGradients;
+
+    Conv2D(String name, LayerSpec spec, int[] inputShape, DataType type) {
+        this(name, spec, inputShape, type, COLUMN_BUDGET);
+    }
+
+    /** As the network builds it, but with chunks of at most {@code columnBudget} column-matrix values (for tests). */
+    Conv2D(String name, LayerSpec spec, int[] inputShape, DataType type, int columnBudget) {
+        this.name = name;
+        this.spec = spec;
+        this.g = ConvGeometry.of(spec, LayerSpec.image(inputShape));
+        this.filters = spec.filters();
+        this.patch = g.patchSize();
+        this.positions = g.positions();
+        this.outputSize = filters * positions;
+        this.chunk = Math.max(1, columnBudget / ((patch + 1) * positions));
+        this.activation = Activation.of(spec.activation());
+        this.type = type;
+        this.outputs = new BufferCache(type, filters, g.outHeight(), g.outWidth());
+        // Shaped as the input came: a flat input gets a flat gradient, as a dense layer before needs it.
+        this.inputGradients = new BufferCache(type, inputShape);
+        this.columns = new BufferCache(type, m -> new long[] {patch + 1, m * positions});
+        this.products = new BufferCache(type, m -> new long[] {filters, m * positions});
+        this.columnGradients = new BufferCache(type, m -> new long[] {patch, m * positions});
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public LayerSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public int[] outputShape() {
+        return new int[] {filters, g.outHeight(), g.outWidth()};
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(new Parameter(name + "/W", new int[] {g.kernelHeight(), g.kernelWidth(), g.channels(), filters}),
+                new Parameter(name + "/b", new int[] {filters}));
+    }
+
+    @Override
+    public void bind(INDArray parameters, INDArray gradients) {
+        long w = (long) patch * filters;
+        long all = w + filters;
+        weights = parameters.get(NDArrayIndex.interval(0, w)).reshape('c', patch, filters);
+        bias = parameters.get(NDArrayIndex.interval(w, all)).reshape('c', 1, filters);
+        weightsAndBias = parameters.get(NDArrayIndex.interval(0, all)).reshape('c', patch + 1, filters);
+        gradientsOfWeightsAndBias = gradients.get(NDArrayIndex.interval(0, all)).reshape('c', patch + 1, filters);
+    }
+
+    @Override
+    public void initialize(SplittableRandom random) {
+        // Keras's Glorot uniform for a conv kernel: the receptive field times the channels on each side.
+        double receptive = (double) g.kernelHeight() * g.kernelWidth();
+        double limit = Math.sqrt(6.0 / (receptive * g.channels() + receptive * filters));
+        double[] values = new double[patch * filters];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (2 * random.nextDouble() - 1) * limit;
+        }
+        NdBuffers.write(weights, values);
+        bias.assign(0);
+    }
+
+    @Override
+    public INDArray parameter(String localName) {
+        return switch (localName) {
+            case "W" -> weights;
+            case "b" -> bias;
+            default -> throw new IllegalArgumentException(name + " has no parameter '" + localName + "'");
+        };
+    }
+
+    @Override
+    public INDArray forward(INDArray input, boolean training) {
+        int n = (int) input.size(0);
+        lastInput = input;
+        activations = HostArrays.ensure(activations, type, n * outputSize);
+        for (int first = 0; first < n; first += chunk) {
+            int m = Math.min(chunk, n - first);
+            INDArray cols = loadColumns(input, first, m);
+            INDArray product = products.get(m);
+            Blas.gemm(weightsAndBias, true, cols, false, product, 1.0, 0.0);
+            productValues = HostArrays.ensure(productValues, type, filters * m * positions);
+            HostArrays.get(product, 0, productValues, filters * m * positions);
+            ImageKernels.activate(productValues, activations, first, m, filters, positions, activation);
+        }
+        INDArray out = outputs.get(n);
+        HostArrays.put(activations, n * outputSize, out, 0);
+        return out;
+    }
+
+    /** Builds the column matrix of examples {@code first .. first + m - 1} in native memory. */
+    private INDArray loadColumns(INDArray input, int first, int m) {
+        int imageValues = m * g.imageSize();
+        images = HostArrays.ensure(images, type, imageValues);
+        HostArrays.get(input, (long) first * g.imageSize(), images, imageValues);
+        int size = (patch + 1) * m * positions;
+        columnValues = HostArrays.ensure(columnValues, type, size);
+        ImageKernels.im2col(images, columnValues, m, g);
+        INDArray cols = columns.get(m);
+        HostArrays.put(columnValues, size, cols, 0);
+        columnsFirst = first;
+        columnsCount = m;
+        return cols;
+    }
+
+    @Override
+    public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
+        int n = (int) outputGradient.size(0);
+        outputGradients = HostArrays.ensure(outputGradients, type, n * outputSize);
+        HostArrays.get(outputGradient, 0, outputGradients, n * outputSize);
+        if (needInputGradient) {
+            imageGradients = HostArrays.ensure(imageGradients, type, n * g.imageSize());
+            HostArrays.zero(imageGradients, n * g.imageSize());
+        }
+        int chunks = (n + chunk - 1) / chunk;
+        // Last chunk first: its column matrix is still there from the forward pass.
+        for (int c = chunks - 1; c >= 0; c--) {
+            int first = c * chunk;
+            int m = Math.min(chunk, n - first);
+            productValues = HostArrays.ensure(productValues, type, filters * m * positions);
+            ImageKernels.derive(outputGradients, activations, productValues, first, m, filters, positions, activation);
+            INDArray gradient = products.get(m);
+            HostArrays.put(productValues, filters * m * positions, gradient, 0);
+            INDArray cols = columnsFirst == first && columnsCount == m ? columns.get(m) : loadColumns(lastInput, first, m);
+            Blas.gemm(cols, false, gradient, true, gradientsOfWeightsAndBias, 1.0, c == chunks - 1 ? 0.0 : 1.0);
+            if (needInputGradient) {
+                INDArray columnGradient = columnGradients.get(m);
+                Blas.gemm(weights, false, gradient, false, columnGradient, 1.0, 0.0);
+                int size = patch * m * positions;
+                columnValues = HostArrays.ensure(columnValues, type, size);
+                HostArrays.get(columnGradient, 0, columnValues, size);
+                ImageKernels.col2im(columnValues, imageGradients, first * g.imageSize(), m, g);
+            }
+        }
+        if (!needInputGradient) {
+            return null;
+        }
+        INDArray inputGradient = inputGradients.get(n);
+        HostArrays.put(imageGradients, n * g.imageSize(), inputGradient, 0);
+        return inputGradient;
+    }
+}

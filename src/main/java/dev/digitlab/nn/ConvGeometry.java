@@ -1,0 +1,46 @@
+package dev.digitlab.nn;
+
+/**
+ * The sizes of one convolution with stride 1: input {@code channels x height x width}, a
+ * {@code kernelHeight x kernelWidth} kernel, {@code padTop}/{@code padLeft} zeros before the first
+ * row and column (and as many as "same" needs after the last), output
+ * {@code outHeight x outWidth} per filter.
+ */
+record ConvGeometry(int channels, int height, int width, int kernelHeight, int kernelWidth, int padTop, int padLeft,
+                    int outHeight, int outWidth) {
+
+    /** The geometry of {@code spec} (a conv layer) on an input image {@code [channels, height, width]}. */
+    static ConvGeometry of(LayerSpec spec, int[] image) {
+        int kh = spec.kernelHeight();
+        int kw = spec.kernelWidth();
+        if (LayerSpec.SAME.equals(spec.padding())) {
+            // Keras/TensorFlow "same": the odd zero of an even kernel goes after the image.
+            return new ConvGeometry(image[0], image[1], image[2], kh, kw, (kh - 1) / 2, (kw - 1) / 2, image[1], image[2]);
+        }
+        return new ConvGeometry(image[0], image[1], image[2], kh, kw, 0, 0, image[1] - kh + 1, image[2] - kw + 1);
+    }
+
+    /** Rows of the column matrix: one per kernel weight of one filter. */
+    int patchSize() {
+        return kernelHeight * kernelWidth * channels;
+    }
+
+    /** Output positions per filter. */
+    int positions() {
+        return outHeight * outWidth;
+    }
+
+    int imageSize() {
+        return channels * height * width;
+    }
+
+    /** The first output column whose input column {@code ox + kx - padLeft} lies inside the image. */
+    int firstColumn(int kx) {
+        return Math.max(0, padLeft - kx);
+    }
+
+    /** One past the last output column whose input column lies inside the image. */
+    int endColumn(int kx) {
+        return Math.min(outWidth, width + padLeft - kx);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.digitlab.nn;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Turns {@code [batch, channels, height, width]} into {@code [batch, channels * height * width]}
+ * (channel by channel, row by row) for a dense layer, and the gradient back. Both are reshaped
+ * views of the same contiguous memory: nothing is copied.
+ */
+final class Flatten implements Layer {
+
+    private final String name;
+    private final LayerSpec spec;
+    private final int[] inputShape;
+    private final int size;
+
+    Flatten(String name, LayerSpec spec, int[] inputShape) {
+        this.name = name;
+        this.spec = spec;
+        this.inputShape = inputShape.clone();
+        this.size = (int) LayerSpec.size(inputShape);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public LayerSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public int[] outputShape() {
+        return new int[] {size};
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of();
+    }
+
+    @Override
+    public void bind(INDArray parameters, INDArray gradients) {
+        // no parameters
+    }
+
+    @Override
+    public void initialize(SplittableRandom random) {
+        // no parameters
+    }
+
+    @Override
+    public INDArray parameter(String localName) {
+        throw new IllegalArgumentException(name + " has no parameter '" + localName + "'");
+    }
+
+    @Override
+    public INDArray forward(INDArray input, boolean training) {
+        return input.reshape('c', input.size(0), size);
+    }
+
+    @Override
+    public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
+        if (!needInputGradient) {
+            return null;
+        }
+        long[] shape = new long[inputShape.length + 1];
+        shape[0] = outputGradient.size(0);
+        for (int i = 0; i < inputShape.length; i++) {
+            shape[i + 1] = inputShape[i];
+        }
+        return outputGradient.reshape('c', shape);
+    }
+}
