@@ -1,14 +1,16 @@
 package dev.digitlab.app;
 
 import dev.digitlab.data.DataLocator;
+import dev.digitlab.io.ShippedModels;
 import dev.digitlab.ui.ActiveModel;
+import dev.digitlab.ui.DrawView;
+import dev.digitlab.ui.DrawViewModel;
 import dev.digitlab.ui.MainView;
 import dev.digitlab.ui.Messages;
 import dev.digitlab.ui.TrainingView;
 import dev.digitlab.ui.TrainingViewModel;
 import javafx.application.Application;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
 /** The JavaFX application: builds the main window and wires the parts together. */
@@ -21,6 +23,7 @@ public final class App extends Application {
     private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
 
     private TrainingViewModel training;
+    private DrawViewModel draw;
 
     /** Starts JavaFX; called by {@link Launcher} on the main thread. */
     static void launchApp(String[] args) {
@@ -33,18 +36,28 @@ public final class App extends Application {
         ActiveModel active = new ActiveModel();
         DataLocator data = DataLocator.forUser(null);
         training = new TrainingViewModel(active, data::load);
-        MainView view = new MainView(new TrainingView(training).root(), new Label(Messages.get("tab.draw")));
+        draw = new DrawViewModel(active);
+        // The Draw tab works before anything is trained: the shipped model loads in the background.
+        draw.loadModel(() -> new ShippedModels().load());
+        MainView view = new MainView(new TrainingView(training).root(), new DrawView(draw).root());
         stage.setTitle(Messages.get("app.title"));
         stage.setScene(new Scene(view.root(), 1100, 760));
         // Closing the window cancels a run; the training thread is a daemon, so nothing keeps the JVM.
-        stage.setOnHidden(e -> training.close());
+        stage.setOnHidden(e -> close());
         stage.show();
     }
 
     @Override
     public void stop() {
+        close();
+    }
+
+    private void close() {
         if (training != null) {
             training.close();
+        }
+        if (draw != null) {
+            draw.close();
         }
     }
 }

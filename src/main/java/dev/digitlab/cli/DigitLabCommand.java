@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             EvaluateCommand.class,
             InfoCommand.class,
+            PredictCommand.class,
             BenchCommand.class,
         })
 public final class DigitLabCommand implements Runnable {
