@@ -1,7 +1,13 @@
 package dev.digitlab.app;
 
 import dev.digitlab.data.DataLocator;
+import dev.digitlab.io.ShippedModels;
 import dev.digitlab.ui.ActiveModel;
+import dev.digitlab.ui.CachedDatasetSource;
+import dev.digitlab.ui.DatasetSource;
+import dev.digitlab.ui.EvaluateView;
+import dev.digitlab.ui.EvaluateViewModel;
+import dev.digitlab.ui.FxFileChooserService;
 import dev.digitlab.ui.MainView;
 import dev.digitlab.ui.Messages;
 import dev.digitlab.ui.TrainingView;
@@ -21,6 +27,7 @@ public final class App extends Application {
     private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
 
     private TrainingViewModel training;
+    private EvaluateViewModel evaluate;
 
     /** Starts JavaFX; called by {@link Launcher} on the main thread. */
     static void launchApp(String[] args) {
@@ -31,13 +38,17 @@ public final class App extends Application {
     @Override
     public void start(Stage stage) {
         ActiveModel active = new ActiveModel();
-        DataLocator data = DataLocator.forUser(null);
-        training = new TrainingViewModel(active, data::load);
+        // One cached source, so the Training and Evaluate tabs share one copy of MNIST.
+        DatasetSource data = new CachedDatasetSource(DataLocator.forUser(null)::load);
+        training = new TrainingViewModel(active, data);
+        evaluate = new EvaluateViewModel(active, data, () -> new ShippedModels().load());
         MainView view = new MainView(new TrainingView(training).root(), new Label(Messages.get("tab.draw")));
+        view.addTab("evaluateTab", Messages.get("tab.evaluate"),
+                new EvaluateView(evaluate, new FxFileChooserService(stage)).root());
         stage.setTitle(Messages.get("app.title"));
         stage.setScene(new Scene(view.root(), 1100, 760));
         // Closing the window cancels a run; the training thread is a daemon, so nothing keeps the JVM.
-        stage.setOnHidden(e -> training.close());
+        stage.setOnHidden(e -> stop());
         stage.show();
     }
 
@@ -45,6 +56,9 @@ public final class App extends Application {
     public void stop() {
         if (training != null) {
             training.close();
+        }
+        if (evaluate != null) {
+            evaluate.close();
         }
     }
 }
