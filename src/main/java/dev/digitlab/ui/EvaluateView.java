@@ -147,7 +147,15 @@ public final class EvaluateView {
 
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(12, evaluate, shipped, spinner, status, gap, summary);
+        Label notice = new Label();
+        notice.setId("evaluateNotice");
+        notice.getStyleClass().add("notice");
+        notice.setMinWidth(0);
+        notice.textProperty().bind(model.noticeProperty());
+        notice.visibleProperty().bind(model.noticeProperty().isNotNull());
+        notice.managedProperty().bind(notice.visibleProperty());
+
+        HBox bar = new HBox(12, evaluate, shipped, spinner, status, notice, gap, summary);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         Label error = new Label();
@@ -159,14 +167,7 @@ public final class EvaluateView {
         error.visibleProperty().bind(model.errorProperty().isNotNull());
         error.managedProperty().bind(error.visibleProperty());
 
-        Label notice = new Label();
-        notice.setId("evaluateNotice");
-        notice.getStyleClass().add("notice");
-        notice.textProperty().bind(model.noticeProperty());
-        notice.visibleProperty().bind(model.noticeProperty().isNotNull());
-        notice.managedProperty().bind(notice.visibleProperty());
-
-        VBox top = new VBox(6, bar, error, notice);
+        VBox top = new VBox(6, bar, error);
         top.getStyleClass().add("toolbar");
         top.setPadding(new Insets(10, 16, 10, 16));
         return top;

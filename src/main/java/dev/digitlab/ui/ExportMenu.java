@@ -3,6 +3,8 @@ package dev.digitlab.ui;
 import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 
 /** A right-click menu with "Save as PNG…" for a chart or picture. */
 final class ExportMenu {
@@ -19,6 +21,14 @@ final class ExportMenu {
         node.setOnContextMenuRequested(e -> {
             menu.show(node, e.getScreenX(), e.getScreenY());
             e.consume();
+        });
+        // Not every platform turns a right click into a context-menu request (the headless one
+        // does not): a secondary click opens the menu too, unless the request already did.
+        node.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == MouseButton.SECONDARY && !menu.isShowing()) {
+                menu.show(node, e.getScreenX(), e.getScreenY());
+                e.consume();
+            }
         });
     }
 }

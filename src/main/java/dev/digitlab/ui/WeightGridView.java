@@ -74,13 +74,9 @@ final class WeightGridView {
         message.setId("weightsMessage");
         message.getStyleClass().add("help-text");
         message.setWrapText(true);
-        StackPane holder = new StackPane(grid, message);
-        holder.setMinSize(0, 0);
+        StackPane holder = new FittingPane(grid, message);
         holder.setAlignment(Pos.TOP_CENTER);
         VBox.setVgrow(holder, Priority.ALWAYS);
-        // Fit the picture to the space, keeping its shape; the holder may shrink below it.
-        grid.fitWidthProperty().bind(holder.widthProperty());
-        grid.fitHeightProperty().bind(holder.heightProperty());
 
         root.getChildren().addAll(title, help, controls, holder);
         model.weightsProperty().addListener((obs, old, now) -> draw());
@@ -109,6 +105,39 @@ final class WeightGridView {
         boolean own = perTile.isSelected();
         grid.setImage(render(w, own));
         scale.setText(own ? Messages.get("weights.scalePerUnit") : Messages.format("weights.scale", w.globalScale()));
+    }
+
+    /**
+     * Fits the picture to the space the pane is given, keeping its shape. The pane asks for little
+     * space itself, so the picture's size never feeds back into the layout that sizes it.
+     */
+    private static final class FittingPane extends StackPane {
+
+        private final ImageView image;
+
+        FittingPane(ImageView image, Node... others) {
+            super(image);
+            getChildren().addAll(others);
+            this.image = image;
+            setMinSize(0, 0);
+        }
+
+        @Override
+        protected double computePrefWidth(double height) {
+            return 200;
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            return 100;
+        }
+
+        @Override
+        protected void layoutChildren() {
+            image.setFitWidth(Math.max(1, getWidth() - snappedLeftInset() - snappedRightInset()));
+            image.setFitHeight(Math.max(1, getHeight() - snappedTopInset() - snappedBottomInset()));
+            super.layoutChildren();
+        }
     }
 
     /** Tiles per row: about twice as many columns as rows (16 x 8 for 128 units). */
