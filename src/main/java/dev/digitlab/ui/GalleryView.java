@@ -23,9 +23,12 @@ import javafx.scene.layout.VBox;
 final class GalleryView {
 
     static final double THUMB = 56;
-    private static final double THUMB_WIDTH = THUMB + 12;
+    private static final double GAP = 4;
+    /** A thumbnail's width with its padding and frame, and the gap to the next one. */
+    private static final double THUMB_WIDTH = THUMB + 2 * 3 + 2 * 2 + GAP;
     private static final double ROW_HEIGHT = THUMB + 30;
-    private static final double SCROLL_BAR = 18;
+    /** The vertical scroll bar, the list's border and its cells' padding. */
+    private static final double SCROLL_BAR = 24;
 
     private final EvaluateViewModel model;
     private final VBox root = new VBox(6);
@@ -115,7 +118,7 @@ final class GalleryView {
                 setGraphic(null);
                 return;
             }
-            HBox box = new HBox(4);
+            HBox box = new HBox(GAP);
             for (int i = row * columns; i < Math.min(images.size(), (row + 1) * columns); i++) {
                 box.getChildren().add(thumb(images.get(i)));
             }

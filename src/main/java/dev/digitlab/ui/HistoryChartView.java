@@ -35,6 +35,7 @@ final class HistoryChartView {
         accuracy.setLabel(Messages.get("axis.accuracy"));
         chart = new LineChart<>(epochs, accuracy);
         chart.setId("historyChart");
+        chart.getStyleClass().add("history-chart");
         chart.setTitle(Messages.get("history.title"));
         chart.setAnimated(false);
         chart.setLegendVisible(true);

@@ -140,9 +140,26 @@ final class WeightGridView {
         }
     }
 
-    /** Tiles per row: about twice as many columns as rows (16 x 8 for 128 units). */
+    /**
+     * Tiles per row: of the counts from a square grid to one three times as wide as tall, the one
+     * that leaves the fewest empty places in the last row, and of those the nearest to twice as
+     * wide as tall (16 x 8 for 128 units, 16 x 16 for 256, 25 x 12 for 300).
+     */
     static int columns(int count) {
-        return Math.max(1, Math.min(count, (int) Math.ceil(Math.sqrt(2.0 * count))));
+        if (count <= 2) {
+            return Math.max(1, count);
+        }
+        double ideal = Math.sqrt(2.0 * count);
+        int best = 0;
+        int bestEmpty = Integer.MAX_VALUE;
+        for (int c = (int) Math.ceil(Math.sqrt(count)); c <= Math.min(count, Math.ceil(Math.sqrt(3.0 * count))); c++) {
+            int empty = c * ((count + c - 1) / c) - count;
+            if (empty < bestEmpty || empty == bestEmpty && Math.abs(c - ideal) < Math.abs(best - ideal)) {
+                best = c;
+                bestEmpty = empty;
+            }
+        }
+        return best;
     }
 
     /** One pixel per weight, tiles in rows of {@link #columns}, a one-pixel grey line around each. */
@@ -153,6 +170,12 @@ final class WeightGridView {
         int height = rowsOfTiles * (w.rows() + 1) + 1;
         int[] argb = new int[width * height];
         java.util.Arrays.fill(argb, GAP_ARGB);
+        // The empty places after the last tile show the background.
+        int lastRowTiles = w.count() - (rowsOfTiles - 1) * columns;
+        int top = 1 + (rowsOfTiles - 1) * (w.rows() + 1);
+        for (int y = top; y < height; y++) {
+            java.util.Arrays.fill(argb, y * width + lastRowTiles * (w.cols() + 1) + 1, (y + 1) * width, 0);
+        }
         float global = w.globalScale();
         for (int t = 0; t < w.count(); t++) {
             float s = perTile ? w.scale(t) : global;

@@ -391,17 +391,17 @@ class EvaluateViewTest {
         activate(robot, first);
         select(robot, "weightsTab");
         ImageView grid = robot.lookup("#weightGrid").queryAs(ImageView.class);
-        // 16 units: 6 columns and 3 rows of 28x28 tiles, a one-pixel line around each.
-        assertEquals(6 * 29 + 1.0, fx(() -> grid.getImage().getWidth()));
-        assertEquals(3 * 29 + 1.0, fx(() -> grid.getImage().getHeight()));
+        // 16 units: 4 x 4 tiles of 28x28, a one-pixel line around each.
+        assertEquals(4 * 29 + 1.0, fx(() -> grid.getImage().getWidth()));
+        assertEquals(4 * 29 + 1.0, fx(() -> grid.getImage().getHeight()));
         float[] w = first.network().parameterValues("dense_0/W");
-        // Pixel (r, c) of unit u sits at (1 + (u % 6) * 29 + c, 1 + (u / 6) * 29 + r).
+        // Pixel (r, c) of unit u sits at (1 + (u % 4) * 29 + c, 1 + (u / 4) * 29 + r).
         int unit = 7;
         int r = 10;
         int c = 12;
         float value = w[(r * 28 + c) * 16 + unit];
-        Color shown = fx(() -> grid.getImage().getPixelReader().getColor(1 + (unit % 6) * 29 + c,
-                1 + (unit / 6) * 29 + r));
+        Color shown = fx(() -> grid.getImage().getPixelReader().getColor(1 + (unit % 4) * 29 + c,
+                1 + (unit / 4) * 29 + r));
         assertTrue(value > 0 ? shown.getRed() > shown.getBlue() : shown.getBlue() > shown.getRed(),
                 "weight " + value + " drawn as " + shown);
         assertFalse(fx(() -> robot.lookup("#weightsMessage").queryAs(Label.class).isVisible()));
@@ -460,8 +460,8 @@ class EvaluateViewTest {
         BufferedImage png = ImageIO.read(answer.toFile());
         assertEquals(Math.ceil(bounds.getWidth()), png.getWidth(), 1.0);
         assertEquals(Math.ceil(bounds.getHeight()), png.getHeight(), 1.0);
-        assertEquals(175.0 / 88.0, (double) png.getWidth() / png.getHeight(), 0.03, "the grid keeps its shape");
-        assertTrue(png.getWidth() > 175, "scaled up to the space it has");
+        assertEquals(1.0, (double) png.getWidth() / png.getHeight(), 0.03, "the square grid keeps its shape");
+        assertTrue(png.getWidth() > 117, "scaled up to the space it has");
     }
 
     @Test

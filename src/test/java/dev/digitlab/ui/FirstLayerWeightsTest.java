@@ -45,6 +45,17 @@ class FirstLayerWeightsTest {
     }
 
     @Test
+    void theGridLeavesNoEmptyPlacesWhereTheCountAllowsIt() {
+        assertEquals(16, WeightGridView.columns(256), "16 x 16");
+        assertEquals(25, WeightGridView.columns(300), "25 x 12, nearer 2:1 than 20 x 15");
+        assertEquals(5, WeightGridView.columns(10), "5 x 2");
+        assertEquals(8, WeightGridView.columns(32), "8 x 4 filters");
+        assertEquals(1, WeightGridView.columns(1));
+        int primes = WeightGridView.columns(127);
+        assertTrue(primes * ((127 + primes - 1) / primes) - 127 < primes, "a prime count still fills all but one row");
+    }
+
+    @Test
     void convolutionFiltersAreReadInEitherLayout() {
         // Two 2x3 filters; filter f at (y, x) holds 10 * f + 3 * y + x.
         float[] oiyx = new float[2 * 6];
