@@ -3,8 +3,13 @@ package dev.digitlab.app;
 import dev.digitlab.data.DataLocator;
 import dev.digitlab.io.ShippedModels;
 import dev.digitlab.ui.ActiveModel;
+import dev.digitlab.ui.CachedDatasetSource;
+import dev.digitlab.ui.DatasetSource;
 import dev.digitlab.ui.DrawView;
 import dev.digitlab.ui.DrawViewModel;
+import dev.digitlab.ui.EvaluateView;
+import dev.digitlab.ui.EvaluateViewModel;
+import dev.digitlab.ui.FxFileChooserService;
 import dev.digitlab.ui.MainView;
 import dev.digitlab.ui.Messages;
 import dev.digitlab.ui.TrainingView;
@@ -24,6 +29,7 @@ public final class App extends Application {
 
     private TrainingViewModel training;
     private DrawViewModel draw;
+    private EvaluateViewModel evaluate;
 
     /** Starts JavaFX; called by {@link Launcher} on the main thread. */
     static void launchApp(String[] args) {
@@ -34,12 +40,16 @@ public final class App extends Application {
     @Override
     public void start(Stage stage) {
         ActiveModel active = new ActiveModel();
-        DataLocator data = DataLocator.forUser(null);
-        training = new TrainingViewModel(active, data::load);
+        // One cached source, so the Training and Evaluate tabs share one copy of MNIST.
+        DatasetSource data = new CachedDatasetSource(DataLocator.forUser(null)::load);
+        training = new TrainingViewModel(active, data);
         draw = new DrawViewModel(active);
         // The Draw tab works before anything is trained: the shipped model loads in the background.
         draw.loadModel(() -> new ShippedModels().load());
+        evaluate = new EvaluateViewModel(active, data, () -> new ShippedModels().load());
         MainView view = new MainView(new TrainingView(training).root(), new DrawView(draw).root());
+        view.addTab("evaluateTab", Messages.get("tab.evaluate"),
+                new EvaluateView(evaluate, new FxFileChooserService(stage)).root());
         stage.setTitle(Messages.get("app.title"));
         stage.setScene(new Scene(view.root(), 1100, 760));
         // Closing the window cancels a run; the training thread is a daemon, so nothing keeps the JVM.
@@ -58,6 +68,9 @@ public final class App extends Application {
         }
         if (draw != null) {
             draw.close();
+        }
+        if (evaluate != null) {
+            evaluate.close();
         }
     }
 }

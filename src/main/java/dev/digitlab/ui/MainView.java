@@ -12,6 +12,7 @@ import javafx.scene.layout.BorderPane;
 public final class MainView {
 
     private final BorderPane root = new BorderPane();
+    private final TabPane tabs;
 
     /**
      * @param trainingContent what the Training tab shows
@@ -21,13 +22,18 @@ public final class MainView {
         MenuBar menus = new MenuBar(new Menu(Messages.get("menu.file")), new Menu(Messages.get("menu.view")),
                 new Menu(Messages.get("menu.help")));
         menus.setId("menuBar");
-        TabPane tabs = new TabPane(
+        tabs = new TabPane(
                 tab("trainingTab", Messages.get("tab.training"), trainingContent),
                 tab("drawTab", Messages.get("tab.draw"), drawContent));
         tabs.setId("tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         root.setTop(menus);
         root.setCenter(tabs);
+    }
+
+    /** Adds a tab after the others, e.g. the Evaluate tab. */
+    public void addTab(String id, String title, Node content) {
+        tabs.getTabs().add(tab(id, title, content));
     }
 
     private static Tab tab(String id, String title, Node content) {
