@@ -256,12 +256,12 @@ public final class EvaluateView {
         monitor.start();
         model.phaseProperty().addListener((obs, old, now) -> {
             if (now == EvaluateViewModel.Phase.EVALUATING) {
-                monitor.takeMaxGapMillis();
+                monitor.take();
             }
         });
         PauseTransition settle = new PauseTransition(Duration.millis(500));
         settle.setOnFinished(e -> LOG.info("pulse: max gap over the evaluation and the 500 ms after it: {} ms",
-                String.format("%.1f", monitor.takeMaxGapMillis())));
+                String.format("%.1f", monitor.take().maxGapMillis())));
         model.predictionsProperty().addListener((obs, old, now) -> settle.playFromStart());
     }
 }
