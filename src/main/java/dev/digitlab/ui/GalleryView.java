@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -103,7 +104,11 @@ final class GalleryView {
         }
         box.setUserData(image);
         box.setCursor(Cursor.HAND);
-        box.setOnMouseClicked(e -> model.selectImage(image));
+        box.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY) {
+                model.selectImage(image);
+            }
+        });
         return box;
     }
 
