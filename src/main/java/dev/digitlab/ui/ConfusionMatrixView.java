@@ -8,6 +8,7 @@ import javafx.scene.Cursor;
 import javafx.scene.Group;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Background;
 import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.GridPane;
@@ -98,7 +99,7 @@ final class ConfusionMatrixView {
         cell.setPrefSize(CELL, CELL);
         cell.setMaxSize(CELL, CELL);
         cell.setOnMouseClicked(e -> {
-            if (confusion != null && confusion[actual][predicted] > 0) {
+            if (e.getButton() == MouseButton.PRIMARY && confusion != null && confusion[actual][predicted] > 0) {
                 model.selectCell(actual, predicted);
             }
         });

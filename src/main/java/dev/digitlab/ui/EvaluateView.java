@@ -113,6 +113,7 @@ public final class EvaluateView {
         evaluate.getStyleClass().add("evaluate-button");
         evaluate.disableProperty().bind(model.canEvaluateProperty().not());
         evaluate.setOnAction(e -> model.evaluate());
+        evaluate.setMinWidth(Region.USE_PREF_SIZE);
         Tooltip tip = new Tooltip(Messages.get("help.evaluate"));
         tip.setWrapText(true);
         tip.setMaxWidth(340);
@@ -124,6 +125,7 @@ public final class EvaluateView {
         shipped.visibleProperty().bind(model.canLoadShippedProperty());
         shipped.managedProperty().bind(shipped.visibleProperty());
         shipped.setOnAction(e -> model.loadShipped());
+        shipped.setMinWidth(Region.USE_PREF_SIZE);
 
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(20, 20);

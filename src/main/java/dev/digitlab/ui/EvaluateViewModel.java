@@ -224,9 +224,9 @@ public final class EvaluateViewModel implements AutoCloseable {
         }
     }
 
-    /** Says that a picture was saved. */
+    /** Says that a picture was saved (by its name: the user has just chosen the folder). */
     public void exported(Path file) {
-        notice.set(Messages.format("export.saved", file.toString()));
+        notice.set(Messages.format("export.saved", file.getFileName().toString()));
     }
 
     /** Says why a picture could not be saved. */

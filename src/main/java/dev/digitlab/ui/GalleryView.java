@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -18,7 +19,9 @@ import javafx.scene.layout.VBox;
  * The test images of the selected matrix cell as thumbnails, each with the digit the network read
  * and how sure it was. A diagonal cell can hold a thousand images, so the thumbnails sit in a
  * virtualised list of rows (only the rows on screen are built), as many per row as fit the width.
- * Clicking a thumbnail shows the image large.
+ * Each list cell keeps its thumbnail nodes and only changes their picture and text when the gallery
+ * changes, so a new evaluation or cell costs no new nodes (new nodes are what make a layout pulse
+ * slow). Clicking a thumbnail shows the image large.
  */
 final class GalleryView {
 
@@ -32,8 +35,13 @@ final class GalleryView {
 
     private final EvaluateViewModel model;
     private final VBox root = new VBox(6);
-    private final ListView<Integer> rows = new ListView<>();
+    private final ListView<Row> rows = new ListView<>();
     private int columns = 1;
+    private long generation;
+
+    /** Row {@code index} of the gallery's {@code generation}-th layout: unequal to any earlier row. */
+    private record Row(int index, long generation) {
+    }
 
     GalleryView(EvaluateViewModel model) {
         this.model = model;
@@ -51,7 +59,11 @@ final class GalleryView {
         empty.setWrapText(true);
         rows.setPlaceholder(empty);
         VBox.setVgrow(rows, Priority.ALWAYS);
-        rows.widthProperty().addListener((obs, old, w) -> layoutRows());
+        rows.widthProperty().addListener((obs, old, w) -> {
+            if (columns(w.doubleValue()) != columns) {
+                layoutRows();
+            }
+        });
         model.gallery().addListener((ListChangeListener<TestImage>) c -> {
             layoutRows();
             rows.scrollTo(0);
@@ -65,62 +77,92 @@ final class GalleryView {
         return root;
     }
 
+    private static int columns(double width) {
+        return Math.max(1, (int) ((width - SCROLL_BAR) / THUMB_WIDTH));
+    }
+
     /** One list row per {@link #columns} images, as many columns as the width takes. */
     private void layoutRows() {
-        columns = Math.max(1, (int) ((rows.getWidth() - SCROLL_BAR) / THUMB_WIDTH));
+        columns = columns(rows.getWidth());
+        generation++;
         int n = model.gallery().size();
         int count = (n + columns - 1) / columns;
-        List<Integer> indices = new ArrayList<>(count);
+        List<Row> items = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            indices.add(i);
+            items.add(new Row(i, generation));
         }
-        rows.getItems().setAll(indices);
-        rows.refresh();
+        // New, unequal items: the list updates the cells it has instead of making new ones.
+        rows.getItems().setAll(items);
     }
 
     /** Moves the selection frame; only the thumbnails on screen exist. */
     private void markSelected(TestImage selected) {
         for (Node thumb : rows.lookupAll(".gallery-thumb")) {
             thumb.getStyleClass().remove("selected");
-            if (thumb.getUserData().equals(selected)) {
+            if (thumb.getUserData() != null && thumb.getUserData().equals(selected)) {
                 thumb.getStyleClass().add("selected");
             }
         }
     }
 
-    private Node thumb(TestImage image) {
-        ImageView view = new ImageView(DigitImages.of(image));
-        view.setFitWidth(THUMB);
-        view.setFitHeight(THUMB);
-        view.setSmooth(false);
-        Label text = new Label(Messages.format("gallery.thumb", image.predicted(), 100 * image.topProbability()));
-        text.getStyleClass().add("thumb-text");
-        VBox box = new VBox(2, view, text);
-        box.setAlignment(Pos.CENTER);
-        box.getStyleClass().add("gallery-thumb");
-        if (image.equals(model.selectedImageProperty().get())) {
-            box.getStyleClass().add("selected");
+    /** A thumbnail that shows one image after another. */
+    private final class Thumb extends VBox {
+
+        private final ImageView view = new ImageView();
+        private final Label text = new Label();
+
+        Thumb() {
+            super(2);
+            view.setFitWidth(THUMB);
+            view.setFitHeight(THUMB);
+            view.setSmooth(false);
+            text.getStyleClass().add("thumb-text");
+            getChildren().addAll(view, text);
+            setAlignment(Pos.CENTER);
+            getStyleClass().add("gallery-thumb");
+            setCursor(Cursor.HAND);
+            setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && getUserData() instanceof TestImage image) {
+                    model.selectImage(image);
+                }
+            });
         }
-        box.setUserData(image);
-        box.setCursor(Cursor.HAND);
-        box.setOnMouseClicked(e -> model.selectImage(image));
-        return box;
+
+        void show(TestImage image) {
+            setUserData(image);
+            view.setImage(DigitImages.of(image));
+            text.setText(Messages.format("gallery.thumb", image.predicted(), 100 * image.topProbability()));
+            getStyleClass().remove("selected");
+            if (image.equals(model.selectedImageProperty().get())) {
+                getStyleClass().add("selected");
+            }
+        }
     }
 
-    private final class RowCell extends ListCell<Integer> {
+    private final class RowCell extends ListCell<Row> {
+
+        private final HBox box = new HBox(GAP);
+        private final List<Thumb> thumbs = new ArrayList<>();
 
         @Override
-        protected void updateItem(Integer row, boolean empty) {
+        protected void updateItem(Row row, boolean empty) {
             super.updateItem(row, empty);
             setText(null);
             List<TestImage> images = model.gallery();
-            if (empty || row == null || row * columns >= images.size()) {
+            if (empty || row == null || row.index() * columns >= images.size()) {
                 setGraphic(null);
                 return;
             }
-            HBox box = new HBox(GAP);
-            for (int i = row * columns; i < Math.min(images.size(), (row + 1) * columns); i++) {
-                box.getChildren().add(thumb(images.get(i)));
+            int from = row.index() * columns;
+            int count = Math.min(images.size(), from + columns) - from;
+            while (thumbs.size() < count) {
+                thumbs.add(new Thumb());
+            }
+            for (int i = 0; i < count; i++) {
+                thumbs.get(i).show(images.get(from + i));
+            }
+            if (box.getChildren().size() != count) {
+                box.getChildren().setAll(thumbs.subList(0, count));
             }
             setGraphic(box);
         }
