@@ -322,6 +322,16 @@ public final class DrawViewModel implements AutoCloseable {
         }
     }
 
+    /** {@code text} as a sentence on its own: capitalised, ending in a full stop. */
+    static String sentence(String text) {
+        String s = text.strip();
+        if (s.isEmpty()) {
+            return s;
+        }
+        s = Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        return s.endsWith(".") ? s : s + ".";
+    }
+
     private void describeModel() {
         TrainedModel model = active.modelProperty().get();
         String help = Messages.get("draw.model.howToGet");
@@ -336,7 +346,7 @@ public final class DrawViewModel implements AutoCloseable {
             }
             case FAILED -> {
                 modelText.set(Messages.get("draw.model.failed"));
-                modelHelp.set(loadFailure + " " + help);
+                modelHelp.set(sentence(loadFailure) + " " + help);
             }
             case UNUSABLE -> {
                 modelText.set(model.name());
@@ -353,6 +363,14 @@ public final class DrawViewModel implements AutoCloseable {
             }
             default -> throw new IllegalStateException("unknown model state " + modelState.get());
         }
+    }
+
+    /**
+     * Whether a reading waits or is under way on the background thread; once false, its result may
+     * still be on its way to the FX thread.
+     */
+    boolean reading() {
+        return worker.busy();
     }
 
     /** Stops the background thread (the window is closing). */
