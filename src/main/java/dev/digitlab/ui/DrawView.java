@@ -168,6 +168,9 @@ public final class DrawView {
         digit.textProperty().bind(model.predictionTextProperty());
         digit.setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         digit.setAlignment(Pos.CENTER);
+        // Without a prediction the hint ("Draw a digit") takes the whole card.
+        digit.visibleProperty().bind(model.predictedDigitProperty().greaterThanOrEqualTo(0));
+        digit.managedProperty().bind(digit.visibleProperty());
         Label detail = new Label();
         detail.setId("predictionDetail");
         detail.getStyleClass().add("prediction-detail");
