@@ -78,6 +78,11 @@ public final class DrawView {
         Slider pen = new Slider(DrawViewModel.MIN_PEN_WIDTH, DrawViewModel.MAX_PEN_WIDTH,
                 DrawViewModel.DEFAULT_PEN_WIDTH);
         pen.setId("penWidth");
+        // Whole units: ticks every unit (not shown) to snap to.
+        pen.setMajorTickUnit(6);
+        pen.setMinorTickCount(5);
+        pen.setSnapToTicks(true);
+        pen.setBlockIncrement(2);
         pen.valueProperty().bindBidirectional(model.penWidthProperty());
         pen.setPrefWidth(170);
         tooltip(pen, "draw.help.penWidth");
