@@ -6,6 +6,7 @@ import dev.digitlab.nn.Network;
 import dev.digitlab.train.TrainedModel;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -103,7 +104,8 @@ public final class DrawViewModel implements AutoCloseable {
 
     /**
      * A view model that reads on its own daemon thread and shows results on the FX thread. If the
-     * system property {@value LatencyLog#PROPERTY} is true, it logs how long the pen waits for predictions.
+     * system property {@value LatencyLog#PROPERTY} is true, it logs how long the pen waits for
+     * predictions.
      */
     public DrawViewModel(ActiveModel active) {
         this(active, new DrawingReader(), Executors.newSingleThreadExecutor(r -> {
@@ -121,7 +123,7 @@ public final class DrawViewModel implements AutoCloseable {
      * @param timings    told how long each pen move took to show in a prediction
      */
     DrawViewModel(ActiveModel active, DrawingReader reader, ExecutorService background,
-                  java.util.concurrent.Executor receiver, Consumer<ReadTiming> timings) {
+                  Executor receiver, Consumer<ReadTiming> timings) {
         this.active = active;
         this.reader = reader;
         this.ownThread = background;
@@ -288,7 +290,8 @@ public final class DrawViewModel implements AutoCloseable {
         task.setOnFailed(e -> {
             loading = false;
             loadFailure = describe(task.getException());
-            LOG.warn("the model could not be loaded: {}", loadFailure, task.getException());
+            LOG.warn("the model could not be loaded: {}", loadFailure);
+            LOG.debug("the model could not be loaded", task.getException());
             modelChanged();
         });
         Thread thread = new Thread(task, "digitlab-model-load");
