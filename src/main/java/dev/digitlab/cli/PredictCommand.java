@@ -99,6 +99,7 @@ public final class PredictCommand implements Callable<Integer> {
         } else {
             // The picture reader's messages already name the file; "nothing drawn" does not.
             err.println("digitlab: " + (message.startsWith(image.toString()) ? message : image + ": " + message));
+            err.flush();
         }
     }
 

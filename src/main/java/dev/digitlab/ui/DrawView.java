@@ -1,5 +1,7 @@
 package dev.digitlab.ui;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -76,6 +78,11 @@ public final class DrawView {
         Slider pen = new Slider(DrawViewModel.MIN_PEN_WIDTH, DrawViewModel.MAX_PEN_WIDTH,
                 DrawViewModel.DEFAULT_PEN_WIDTH);
         pen.setId("penWidth");
+        // Whole units: ticks every unit (not shown) to snap to.
+        pen.setMajorTickUnit(6);
+        pen.setMinorTickCount(5);
+        pen.setSnapToTicks(true);
+        pen.setBlockIncrement(2);
         pen.valueProperty().bindBidirectional(model.penWidthProperty());
         pen.setPrefWidth(170);
         tooltip(pen, "draw.help.penWidth");
@@ -83,7 +90,7 @@ public final class DrawView {
         penLabel.setLabelFor(pen);
         Label penValue = new Label();
         penValue.getStyleClass().add("pen-value");
-        penValue.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        penValue.textProperty().bind(Bindings.createStringBinding(
                 () -> Messages.format("draw.penWidth.value", Math.round(pen.getValue())), pen.valueProperty()));
         penValue.setMinWidth(24);
         Region gap = new Region();
@@ -166,6 +173,9 @@ public final class DrawView {
         digit.textProperty().bind(model.predictionTextProperty());
         digit.setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         digit.setAlignment(Pos.CENTER);
+        // Without a prediction the hint ("Draw a digit") takes the whole card.
+        digit.visibleProperty().bind(model.predictedDigitProperty().greaterThanOrEqualTo(0));
+        digit.managedProperty().bind(digit.visibleProperty());
         Label detail = new Label();
         detail.setId("predictionDetail");
         detail.getStyleClass().add("prediction-detail");
@@ -203,8 +213,10 @@ public final class DrawView {
         });
 
         // Titled only when the naive input is beside it, to tell the two apart.
-        VBox real = new VBox(4, input, title("draw.mnistInput.title", model.mnistTextProperty(), "mnist-reads"));
-        VBox shrunk = new VBox(4, naive, title("draw.naiveInput.title", model.naiveTextProperty(), "naive-reads"));
+        VBox real = new VBox(4, input,
+                title("draw.mnistInput.title", model.mnistTextProperty(), "mnistReads", "mnist-reads"));
+        VBox shrunk = new VBox(4, naive,
+                title("draw.naiveInput.title", model.naiveTextProperty(), "naiveReads", "naive-reads"));
         shrunk.visibleProperty().bind(model.naiveShownProperty());
         shrunk.managedProperty().bind(shrunk.visibleProperty());
         for (int i = 1; i < real.getChildren().size(); i++) {
@@ -215,7 +227,7 @@ public final class DrawView {
         HBox pictures = new HBox(16, real, shrunk);
 
         Label caption = caption("draw.networkInput.caption");
-        caption.textProperty().bind(javafx.beans.binding.Bindings.when(model.naiveShownProperty())
+        caption.textProperty().bind(Bindings.when(model.naiveShownProperty())
                 .then(Messages.get("draw.naiveInput.caption")).otherwise(Messages.get("draw.networkInput.caption")));
 
         CheckBox toggle = new CheckBox(Messages.get("draw.naiveToggle"));
@@ -233,10 +245,12 @@ public final class DrawView {
     }
 
     /** A picture's title and, under it, what the network reads from it. */
-    private static Node title(String key, javafx.beans.value.ObservableValue<String> reads, String readsStyle) {
+    private static Node title(String key, ObservableValue<String> reads, String readsId,
+                              String readsStyle) {
         Label title = new Label(Messages.get(key));
         title.getStyleClass().add("picture-title");
         Label read = new Label();
+        read.setId(readsId);
         read.getStyleClass().add(readsStyle);
         read.textProperty().bind(reads);
         return new VBox(0, title, read);

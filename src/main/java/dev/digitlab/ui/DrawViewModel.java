@@ -6,6 +6,7 @@ import dev.digitlab.nn.Network;
 import dev.digitlab.train.TrainedModel;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -103,7 +104,8 @@ public final class DrawViewModel implements AutoCloseable {
 
     /**
      * A view model that reads on its own daemon thread and shows results on the FX thread. If the
-     * system property {@value LatencyLog#PROPERTY} is true, it logs how long the pen waits for predictions.
+     * system property {@value LatencyLog#PROPERTY} is true, it logs how long the pen waits for
+     * predictions.
      */
     public DrawViewModel(ActiveModel active) {
         this(active, new DrawingReader(), Executors.newSingleThreadExecutor(r -> {
@@ -121,7 +123,7 @@ public final class DrawViewModel implements AutoCloseable {
      * @param timings    told how long each pen move took to show in a prediction
      */
     DrawViewModel(ActiveModel active, DrawingReader reader, ExecutorService background,
-                  java.util.concurrent.Executor receiver, Consumer<ReadTiming> timings) {
+                  Executor receiver, Consumer<ReadTiming> timings) {
         this.active = active;
         this.reader = reader;
         this.ownThread = background;
@@ -288,7 +290,8 @@ public final class DrawViewModel implements AutoCloseable {
         task.setOnFailed(e -> {
             loading = false;
             loadFailure = describe(task.getException());
-            LOG.warn("the model could not be loaded: {}", loadFailure, task.getException());
+            LOG.warn("the model could not be loaded: {}", loadFailure);
+            LOG.debug("the model could not be loaded", task.getException());
             modelChanged();
         });
         Thread thread = new Thread(task, "digitlab-model-load");
@@ -322,6 +325,16 @@ public final class DrawViewModel implements AutoCloseable {
         }
     }
 
+    /** {@code text} as a sentence on its own: capitalised, ending in a full stop. */
+    static String sentence(String text) {
+        String s = text.strip();
+        if (s.isEmpty()) {
+            return s;
+        }
+        s = Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        return s.endsWith(".") ? s : s + ".";
+    }
+
     private void describeModel() {
         TrainedModel model = active.modelProperty().get();
         String help = Messages.get("draw.model.howToGet");
@@ -336,7 +349,7 @@ public final class DrawViewModel implements AutoCloseable {
             }
             case FAILED -> {
                 modelText.set(Messages.get("draw.model.failed"));
-                modelHelp.set(loadFailure + " " + help);
+                modelHelp.set(sentence(loadFailure) + " " + help);
             }
             case UNUSABLE -> {
                 modelText.set(model.name());
@@ -353,6 +366,14 @@ public final class DrawViewModel implements AutoCloseable {
             }
             default -> throw new IllegalStateException("unknown model state " + modelState.get());
         }
+    }
+
+    /**
+     * Whether a reading waits or is under way on the background thread; once false, its result may
+     * still be on its way to the FX thread.
+     */
+    boolean reading() {
+        return worker.busy();
     }
 
     /** Stops the background thread (the window is closing). */

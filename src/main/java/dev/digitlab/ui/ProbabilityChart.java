@@ -90,10 +90,6 @@ final class ProbabilityChart extends GridPane {
             requestLayout();
         }
 
-        double value() {
-            return value;
-        }
-
         @Override
         protected void layoutChildren() {
             double w = snapSizeX(getWidth() * value);
