@@ -1,7 +1,6 @@
 package dev.digitlab.app;
 
 import dev.digitlab.nn.NativeThreads;
-import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +45,7 @@ final class Relauncher {
             command.add(modulePath);
         }
         command.add("-cp");
-        command.add(System.getProperty("java.class.path", "") + File.pathSeparator);
+        command.add(System.getProperty("java.class.path", ""));
         command.add(Launcher.class.getName());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
