@@ -109,8 +109,10 @@ final class JsonTrees {
     }
 
     /**
-     * A record's components as a JSON object (null ones left out). Supports the component types of
-     * plain data records: String, int, long, double, boolean and int[].
+     * A record's components as a JSON object. Null and zero components are left out: a layer then
+     * lists only the fields its type uses (a dense layer has no kernel size), and reading gives
+     * absent fields back as 0. Supports the component types of plain data records: String, int,
+     * long, double, boolean and int[].
      */
     static JsonObject fromRecord(Record record) {
         JsonObject object = new JsonObject();
@@ -121,7 +123,7 @@ final class JsonTrees {
             } catch (IllegalAccessException | InvocationTargetException e) {
                 throw new IllegalStateException("cannot read " + c, e);
             }
-            if (value == null) {
+            if (value == null || value instanceof Number n && n.doubleValue() == 0) {
                 continue;
             }
             if (value instanceof String s) {

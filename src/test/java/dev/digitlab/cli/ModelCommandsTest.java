@@ -62,7 +62,7 @@ class ModelCommandsTest {
         assertTrue(text.startsWith("Model:          the shipped model models/mnist-mlp.json (mnist-mlp)"), text);
         assertTrue(text.contains("Architecture:   784 -> 128 relu -> 10 softmax (101,770 parameters)"), text);
         assertTrue(text.contains("Training:       10 epochs, batch 64, validation split 0.2, seed 42, adam "
-                + "(learning rate 0.001, decay 0)"), text);
+                + "(learning rate 0.001, decay 0.000001)"), text);
         assertTrue(text.contains(String.format(Locale.ROOT, "Test accuracy:  %.4f", header.testAccuracy())), text);
         assertTrue(text.contains("  Epoch 10/10 - "), text);
         assertEquals("", err.toString());

@@ -143,7 +143,7 @@ class ModelRoundTripTest {
         assertEquals("  \"version\": 1,", lines.get(2));
         assertEquals(4, lines.stream().filter(l -> l.startsWith("    {\"name\":\"dense_")).count());
         assertTrue(lines.stream().anyMatch(l -> l.equals(
-                "      {\"type\":\"dropout\",\"units\":0,\"rate\":0.25},")), String.join("\n", lines));
+                "      {\"type\":\"dropout\",\"rate\":0.25},")), String.join("\n", lines));
     }
 
     @Test
