@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -21,6 +22,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Tab;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -138,15 +140,34 @@ public final class MainWindow implements ShellActions {
     }
 
     private javafx.scene.Parent build() {
-        view = new MainView(new TrainingView(training).root(), new DrawView(draw).root());
-        evaluateView = new EvaluateView(evaluate, services.chooser());
-        view.addTab("evaluateTab", Messages.get("tab.evaluate"), evaluateView.root());
+        evaluateView = null;
+        // Only the Training tab is built before the window shows; the others when first selected.
+        view = new MainView(new TrainingView(training).root(), new StackPane());
+        view.addTab("evaluateTab", Messages.get("tab.evaluate"), new StackPane());
+        List<Tab> tabs = view.tabs().getTabs();
+        buildWhenSelected(tabs.get(1), () -> new DrawView(draw).root());
+        buildWhenSelected(tabs.get(2), () -> {
+            evaluateView = new EvaluateView(evaluate, services.chooser());
+            return evaluateView.root();
+        });
         view.setMenuBar(new MenuBarView(files, this).root());
         view.setStatus(status, services.threads() == 1 ? Messages.get("status.backend.one")
                 : Messages.format("status.backend", services.threads()));
         stage.titleProperty().unbind();
         stage.titleProperty().bind(files.titleBinding());
         return view.root();
+    }
+
+    private static void buildWhenSelected(Tab tab, Supplier<Node> content) {
+        tab.selectedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Boolean> obs, Boolean old, Boolean now) {
+                if (now) {
+                    tab.selectedProperty().removeListener(this);
+                    tab.setContent(content.get());
+                }
+            }
+        });
     }
 
     // ----- ShellActions --------------------------------------------------------------------
@@ -189,7 +210,11 @@ public final class MainWindow implements ShellActions {
                 addChart(charts, "accuracy-chart", selected.getContent().lookup("#accuracyChart"));
                 addChart(charts, "loss-chart", selected.getContent().lookup("#lossChart"));
             }
-            case "evaluateTab" -> charts.putAll(evaluateView.exportables());
+            case "evaluateTab" -> {
+                if (evaluateView != null) {
+                    charts.putAll(evaluateView.exportables());
+                }
+            }
             default -> {
             }
         }

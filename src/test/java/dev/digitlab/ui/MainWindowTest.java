@@ -251,4 +251,28 @@ class MainWindowTest {
         assertEquals(1, prompts.errors.size());
         assertTrue(prompts.errors.get(0).contains("MNIST"), prompts.errors.get(0));
     }
+
+    @Test
+    void trainingAccuracyChartExportsAsPngThroughTheFileMenu(FxRobot robot) throws Exception {
+        awaitShippedModel();
+        chooser.answers.add(dir.resolve("accuracy"));
+
+        robot.clickOn("File").clickOn("Export chart as PNG").clickOn("Accuracy chart");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Path png = dir.resolve("accuracy.png");
+        assertTrue(Files.size(png) > 1000, "a PNG picture was written");
+        assertTrue(prompts.errors.isEmpty(), prompts.errors.toString());
+    }
+
+    @Test
+    void evaluateTabIsBuiltWhenFirstSelectedAndOffersItsPictures(FxRobot robot) throws Exception {
+        awaitShippedModel();
+        robot.clickOn("Evaluate");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertTrue(robot.lookup("#evaluateSummary").tryQuery().isPresent());
+        List<String> pictures = WaitForAsyncUtils.asyncFx(() -> List.copyOf(window.charts().keySet())).get();
+        assertEquals(List.of("confusion-matrix", "training-history", "weights"), pictures);
+    }
 }
