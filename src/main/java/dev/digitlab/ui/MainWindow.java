@@ -277,6 +277,11 @@ public final class MainWindow implements ShellActions {
         return files;
     }
 
+    /** The Training tab's view model (tests read its form). */
+    TrainingViewModel training() {
+        return training;
+    }
+
     /** The active model. */
     public ActiveModel active() {
         return active;

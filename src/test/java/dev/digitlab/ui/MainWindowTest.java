@@ -275,4 +275,39 @@ class MainWindowTest {
         List<String> pictures = WaitForAsyncUtils.asyncFx(() -> List.copyOf(window.charts().keySet())).get();
         assertEquals(List.of("confusion-matrix", "training-history", "weights"), pictures);
     }
+
+    @Test
+    void trainingFormAndWindowSizeAreRememberedForTheNextStart() throws Exception {
+        awaitShippedModel();
+        run(() -> {
+            window.training().form().epochs().textProperty().set("3");
+            window.training().form().optimizerProperty().set("sgd");
+            window.close();
+        });
+        Settings kept = new SettingsStore(dir.resolve("home")).load();
+        assertEquals("3", kept.hyperparameters.get("epochs"));
+        assertEquals("sgd", kept.hyperparameters.get("optimizer"));
+
+        MainWindow next = WaitForAsyncUtils.asyncFx(() -> new MainWindow(new Stage(), new MainWindow.Services(chooser,
+                prompts, new SettingsStore(dir.resolve("home")), folder -> progress -> {
+                    throw new DataException("no data in this test");
+                }, () -> window.active().modelProperty().get(), new ModelWriter("test"), 1))).get();
+        assertEquals("3", next.training().form().epochs().textProperty().get());
+        assertEquals("sgd", next.training().form().optimizerProperty().get());
+        run(next::close);
+    }
+
+    @Test
+    void anUnexpectedErrorOnAnotherThreadIsShownOnTheFxThreadWithItsLogFile() throws Exception {
+        awaitShippedModel();
+        Path log = dir.resolve("digitlab-today.log");
+        Thread worker = new Thread(() -> window.showUnexpected(new IllegalStateException("boom"), log));
+        worker.start();
+        worker.join();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(1, prompts.errors.size());
+        assertTrue(prompts.errors.get(0).contains(log.toString()), prompts.errors.get(0));
+        assertEquals(prompts.errors.get(0), window.statusProperty().get());
+    }
 }
