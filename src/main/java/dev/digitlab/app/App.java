@@ -1,24 +1,25 @@
 package dev.digitlab.app;
 
 import dev.digitlab.data.DataLocator;
+import dev.digitlab.io.ErrorLog;
+import dev.digitlab.io.ModelWriter;
+import dev.digitlab.io.SettingsStore;
 import dev.digitlab.io.ShippedModels;
-import dev.digitlab.ui.ActiveModel;
-import dev.digitlab.ui.CachedDatasetSource;
-import dev.digitlab.ui.DatasetSource;
-import dev.digitlab.ui.DrawView;
-import dev.digitlab.ui.DrawViewModel;
-import dev.digitlab.ui.EvaluateView;
-import dev.digitlab.ui.EvaluateViewModel;
+import dev.digitlab.nn.NativeThreads;
 import dev.digitlab.ui.FxFileChooserService;
-import dev.digitlab.ui.MainView;
-import dev.digitlab.ui.Messages;
-import dev.digitlab.ui.TrainingView;
-import dev.digitlab.ui.TrainingViewModel;
+import dev.digitlab.ui.FxPrompts;
+import dev.digitlab.ui.MainWindow;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Clock;
 import javafx.application.Application;
-import javafx.scene.Scene;
+import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The JavaFX application: builds the main window and wires the parts together. */
+/** The JavaFX application: shows the main window, then lets the shipped model load behind it. */
 public final class App extends Application {
 
     /**
@@ -26,10 +27,9 @@ public final class App extends Application {
      * jar runs it; the warning means nothing to a user. Held here so the setting is not collected.
      */
     private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
 
-    private TrainingViewModel training;
-    private DrawViewModel draw;
-    private EvaluateViewModel evaluate;
+    private MainWindow window;
 
     /** Starts JavaFX; called by {@link Launcher} on the main thread. */
     static void launchApp(String[] args) {
@@ -39,38 +39,44 @@ public final class App extends Application {
 
     @Override
     public void start(Stage stage) {
-        ActiveModel active = new ActiveModel();
-        // One cached source, so the Training and Evaluate tabs share one copy of MNIST.
-        DatasetSource data = new CachedDatasetSource(DataLocator.forUser(null)::load);
-        training = new TrainingViewModel(active, data);
-        draw = new DrawViewModel(active);
-        // The Draw tab works before anything is trained: the shipped model loads in the background.
-        draw.loadModel(() -> new ShippedModels().load());
-        evaluate = new EvaluateViewModel(active, data, () -> new ShippedModels().load());
-        MainView view = new MainView(new TrainingView(training).root(), new DrawView(draw).root());
-        view.addTab("evaluateTab", Messages.get("tab.evaluate"),
-                new EvaluateView(evaluate, new FxFileChooserService(stage)).root());
-        stage.setTitle(Messages.get("app.title"));
-        stage.setScene(new Scene(view.root(), 1100, 760));
-        // Closing the window cancels a run; the training thread is a daemon, so nothing keeps the JVM.
-        stage.setOnHidden(e -> close());
+        long startMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        Path home = SettingsStore.home();
+        ErrorLog errorLog = new ErrorLog(home, Clock.systemDefaultZone());
+        MainWindow.Services services = new MainWindow.Services(new FxFileChooserService(stage), new FxPrompts(stage),
+                new SettingsStore(home), dir -> DataLocator.forUser(dir)::load, () -> new ShippedModels().load(),
+                new ModelWriter(dev.digitlab.cli.Version.current()), NativeThreads.current());
+        window = new MainWindow(stage, services);
+        installErrorHandler(errorLog);
         stage.show();
+        long shownMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        LOG.info("Window shown {} ms after the JVM started (JavaFX ready after {} ms)", shownMillis, startMillis);
+    }
+
+    /** Every error nobody caught is logged to a file and shown in a dialog, and the app goes on. */
+    private void installErrorHandler(ErrorLog errorLog) {
+        Thread.UncaughtExceptionHandler handler = (thread, error) -> {
+            Path log = null;
+            try {
+                log = errorLog.append(thread.getName(), error);
+            } catch (IOException | RuntimeException e) {
+                LOG.error("Could not write the error log {}: {}", errorLog.file(), e.getMessage());
+            }
+            LOG.error("Uncaught on thread {}", thread.getName(), error);
+            if (window != null) {
+                window.showUnexpected(error, log);
+            }
+        };
+        Thread.setDefaultUncaughtExceptionHandler(handler);
+        // The FX thread may already have a handler of its own; it gets the same one.
+        if (Platform.isFxApplicationThread()) {
+            Thread.currentThread().setUncaughtExceptionHandler(handler);
+        }
     }
 
     @Override
     public void stop() {
-        close();
-    }
-
-    private void close() {
-        if (training != null) {
-            training.close();
-        }
-        if (draw != null) {
-            draw.close();
-        }
-        if (evaluate != null) {
-            evaluate.close();
+        if (window != null) {
+            window.close();
         }
     }
 }

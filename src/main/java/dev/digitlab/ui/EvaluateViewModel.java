@@ -140,6 +140,11 @@ public final class EvaluateViewModel implements AutoCloseable {
 
     // ----- commands ------------------------------------------------------------------------
 
+    /** Forgets the loaded data set, so the next run loads it from the (newly chosen) data folder. */
+    public void forgetData() {
+        data = null;
+    }
+
     /** Tests the active model on the test images, loading the data first if needed. */
     public void evaluate() {
         if (!canEvaluate.get()) {

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Asks the user where to save a file. The app passes {@link FxFileChooserService} (the system's
+ * Asks the user for files and folders. The app passes {@link FxFileChooserService} (the system's
  * dialog); tests pass an answer of their own, so no real dialog opens.
  */
 @FunctionalInterface
@@ -18,4 +18,25 @@ public interface FileChooserService {
      * @return the chosen file, or empty when the user cancelled
      */
     Optional<Path> chooseSaveFile(String title, String suggestedName);
+
+    /**
+     * Asks for an existing file to open. Services that only save (e.g. a test's answer for PNG
+     * export) answer as a cancel.
+     *
+     * @param title the dialog's title
+     * @return the chosen file, or empty when the user cancelled
+     */
+    default Optional<Path> chooseOpenFile(String title) {
+        return Optional.empty();
+    }
+
+    /**
+     * Asks for a folder. Services that only save answer as a cancel.
+     *
+     * @param title the dialog's title
+     * @return the chosen folder, or empty when the user cancelled
+     */
+    default Optional<Path> chooseFolder(String title) {
+        return Optional.empty();
+    }
 }

@@ -1,14 +1,20 @@
 package dev.digitlab.ui;
 
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
-/** The main window: the menu bar above the Training and Draw tabs. */
+/** The main window: the menu bar above the tabs, and a status bar at the bottom. */
 public final class MainView {
 
     private final BorderPane root = new BorderPane();
@@ -40,6 +46,37 @@ public final class MainView {
         Tab tab = new Tab(title, content);
         tab.setId(id);
         return tab;
+    }
+
+    /** Puts {@code menus} in place of the empty menus the view starts with. */
+    public void setMenuBar(MenuBar menus) {
+        root.setTop(menus);
+    }
+
+    /**
+     * Adds the status bar: on the left the last message, on the right what the network runs on.
+     *
+     * @param message the last message, e.g. "Loading the shipped model…"
+     * @param backend e.g. "ND4J CPU, 1 thread"
+     */
+    public void setStatus(ObservableValue<String> message, String backend) {
+        Label left = new Label();
+        left.setId("statusMessage");
+        left.textProperty().bind(message);
+        Label right = new Label(backend);
+        right.setId("statusBackend");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bar = new HBox(8, left, gap, right);
+        bar.setId("statusBar");
+        bar.setPadding(new Insets(3, 8, 3, 8));
+        bar.setStyle("-fx-border-color: #ccc transparent transparent transparent;");
+        root.setBottom(bar);
+    }
+
+    /** The tabs, e.g. to see which one is selected. */
+    public TabPane tabs() {
+        return tabs;
     }
 
     public Parent root() {

@@ -112,6 +112,11 @@ public final class TrainingViewModel implements AutoCloseable {
         }
     }
 
+    /** Forgets the loaded data set, so the next run loads it from the (newly chosen) data folder. */
+    public void forgetData() {
+        data = null;
+    }
+
     /** Ends the run after the current batch; the model trained so far still becomes the active one. */
     public void stop() {
         if (training != null && canStop.get()) {

@@ -1,0 +1,104 @@
+package dev.digitlab.io;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+
+/**
+ * Reads and writes {@code settings.json} in the app's home folder ({@code ~/.digitlab}, or the
+ * {@code digitlab.home} system property). A missing file gives defaults; a damaged one is set aside
+ * as {@code settings.json.bad-<timestamp>} so the user loses nothing, and defaults are used.
+ */
+public final class SettingsStore {
+
+    /** The settings file's name. */
+    public static final String FILE = "settings.json";
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting()
+            .serializeSpecialFloatingPointValues().create();
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final Path file;
+    private String warning;
+
+    /** @param home the app's home folder, e.g. {@code ~/.digitlab} */
+    public SettingsStore(Path home) {
+        this.file = home.resolve(FILE);
+    }
+
+    /** The app's home folder: the {@code digitlab.home} property, else {@code ~/.digitlab}. */
+    public static Path home() {
+        String home = System.getProperty("digitlab.home");
+        return home != null ? Path.of(home) : Path.of(System.getProperty("user.home"), ".digitlab");
+    }
+
+    /** The file the settings live in. */
+    public Path file() {
+        return file;
+    }
+
+    /** Reads the settings; never fails: a missing or damaged file gives defaults. */
+    public Settings load() {
+        warning = null;
+        if (!Files.isRegularFile(file)) {
+            return defaults();
+        }
+        try {
+            Settings settings = GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), Settings.class);
+            if (settings == null) {
+                throw new JsonParseException("the file is empty");
+            }
+            settings.fillDefaults();
+            return settings;
+        } catch (IOException | RuntimeException e) {
+            setAside(e);
+            return defaults();
+        }
+    }
+
+    /** Why the last {@link #load()} used defaults although a file was there, if it did. */
+    public Optional<String> warning() {
+        return Optional.ofNullable(warning);
+    }
+
+    /**
+     * Writes the settings atomically.
+     *
+     * @throws IOException when the folder cannot be written; the old file is then unchanged
+     */
+    public void save(Settings settings) throws IOException {
+        Files.createDirectories(file.getParent());
+        new AtomicFile().write(file, out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            GSON.toJson(settings, writer);
+            writer.flush();
+        });
+    }
+
+    private void setAside(Exception cause) {
+        Path bad = file.resolveSibling(FILE + ".bad-" + LocalDateTime.now().format(STAMP));
+        try {
+            Files.move(file, bad);
+            warning = "The settings file " + file + " was damaged; it was kept as " + bad.getFileName()
+                    + " and the default settings are used.";
+        } catch (IOException e) {
+            warning = "The settings file " + file + " was damaged and could not be set aside ("
+                    + e.getMessage() + "); the default settings are used.";
+        }
+    }
+
+    private static Settings defaults() {
+        Settings settings = new Settings();
+        settings.fillDefaults();
+        return settings;
+    }
+}

@@ -1,0 +1,248 @@
+package dev.digitlab.ui;
+
+import dev.digitlab.io.ModelFileException;
+import dev.digitlab.io.ModelReader;
+import dev.digitlab.io.ModelWriter;
+import dev.digitlab.io.Settings;
+import dev.digitlab.nn.ModelSpec;
+import dev.digitlab.nn.Network;
+import dev.digitlab.train.TrainedModel;
+import dev.digitlab.train.TrainingConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The File menu's model commands: new, open, save, save as and the recent models. Knows the file
+ * the active model came from or was saved to, and asks before unsaved changes would be lost. A
+ * failed open or save shows an error and leaves the active model as it was. Use on the FX thread.
+ */
+public final class ModelFiles {
+
+    private final ActiveModel active;
+    private final FileChooserService chooser;
+    private final Prompts prompts;
+    private final ModelReader reader;
+    private final ModelWriter writer;
+    private final ObjectProperty<Path> file = new SimpleObjectProperty<>(this, "file");
+    private final ObservableList<Path> recent = FXCollections.observableArrayList();
+    private final StringProperty notice = new SimpleStringProperty(this, "notice", "");
+    private boolean settingModel;
+
+    /**
+     * @param active  the app's active model
+     * @param chooser asks for files
+     * @param prompts asks about unsaved changes and shows errors
+     * @param reader  loads model files
+     * @param writer  saves model files
+     */
+    public ModelFiles(ActiveModel active, FileChooserService chooser, Prompts prompts, ModelReader reader,
+                      ModelWriter writer) {
+        this.active = active;
+        this.chooser = chooser;
+        this.prompts = prompts;
+        this.reader = reader;
+        this.writer = writer;
+        // A model that arrives from elsewhere (a finished training run, the shipped model) has no file.
+        active.modelProperty().addListener((obs, old, now) -> {
+            if (!settingModel) {
+                file.set(null);
+            }
+        });
+    }
+
+    // ----- commands ------------------------------------------------------------------------
+
+    /**
+     * Replaces the active model with an untrained network of {@code spec} (after asking about
+     * unsaved changes).
+     *
+     * @return whether the new model became the active one
+     */
+    public boolean newModel(ModelSpec spec, TrainingConfig config) {
+        if (!confirmDiscard()) {
+            return false;
+        }
+        TrainedModel model;
+        try {
+            model = new TrainedModel(Messages.get("model.untitled"), Network.create(spec, config.seed()), config,
+                    null, null, List.of(), Double.NaN, Instant.now());
+        } catch (RuntimeException | OutOfMemoryError e) {
+            prompts.showError(Messages.get("error.newModel"), e);
+            return false;
+        }
+        setActive(model, true, null);
+        notice.set(Messages.get("notice.newModel"));
+        return true;
+    }
+
+    /** Asks for a model file and opens it (after asking about unsaved changes). */
+    public boolean open() {
+        if (!confirmDiscard()) {
+            return false;
+        }
+        Optional<Path> chosen = chooser.chooseOpenFile(Messages.get("file.open.title"));
+        return chosen.isPresent() && load(chosen.get());
+    }
+
+    /**
+     * Opens one of the recent models (after asking about unsaved changes). A file that is gone is
+     * taken off the list, with a note saying so.
+     */
+    public boolean openRecent(Path path) {
+        if (!Files.exists(path)) {
+            recent.remove(path);
+            notice.set(Messages.format("notice.recentMissing", path.toString()));
+            return false;
+        }
+        return confirmDiscard() && load(path);
+    }
+
+    /** Saves the active model to its file, or asks for one when it has none yet. */
+    public boolean save() {
+        if (active.modelProperty().get() == null) {
+            return false;
+        }
+        Path target = file.get();
+        return target == null ? saveAs() : write(target);
+    }
+
+    /** Asks for a file and saves the active model there. */
+    public boolean saveAs() {
+        TrainedModel model = active.modelProperty().get();
+        if (model == null) {
+            return false;
+        }
+        Optional<Path> chosen = chooser.chooseSaveFile(Messages.get("file.save.title"), displayName() + ".json");
+        return chosen.isPresent() && write(withJsonExtension(chosen.get()));
+    }
+
+    /**
+     * Makes sure no unsaved changes are lost: asks Save / Discard / Cancel when the active model
+     * is unsaved.
+     *
+     * @return whether the caller may go on (saved, discarded, or nothing to save)
+     */
+    public boolean confirmDiscard() {
+        if (active.modelProperty().get() == null || !active.unsavedProperty().get()) {
+            return true;
+        }
+        switch (prompts.askSaveChanges(displayName())) {
+            case SAVE:
+                return save();
+            case DISCARD:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    // ----- state ---------------------------------------------------------------------------
+
+    /** The file the active model was opened from or saved to; null for a model never saved. */
+    public ReadOnlyObjectProperty<Path> fileProperty() {
+        return file;
+    }
+
+    /** Model files opened or saved, most recent first, at most {@value Settings#MAX_RECENT}. */
+    public ObservableList<Path> recent() {
+        return recent;
+    }
+
+    /** The last thing worth telling the user about files, for the status bar. */
+    public StringProperty noticeProperty() {
+        return notice;
+    }
+
+    /** The active model's name: its file's name, else the model's own, e.g. "mnist-mlp". */
+    public String displayName() {
+        Path path = file.get();
+        if (path != null) {
+            return ModelReader.nameOf(path);
+        }
+        TrainedModel model = active.modelProperty().get();
+        return model == null ? Messages.get("model.untitled") : model.name();
+    }
+
+    /** The window title: "mnist-mlp — DigitLab", with a {@code *} after the name when unsaved. */
+    public StringBinding titleBinding() {
+        return Bindings.createStringBinding(() -> {
+            if (active.modelProperty().get() == null) {
+                return Messages.get("app.title");
+            }
+            return Messages.format("window.title", displayName() + (active.unsavedProperty().get() ? "*" : ""));
+        }, active.modelProperty(), active.unsavedProperty(), file);
+    }
+
+    // ----- helpers -------------------------------------------------------------------------
+
+    private boolean load(Path path) {
+        TrainedModel model;
+        try {
+            model = reader.load(path);
+        } catch (ModelFileException e) {
+            prompts.showError(e.getMessage(), e);
+            return false;
+        } catch (RuntimeException | OutOfMemoryError e) {
+            prompts.showError(Messages.format("error.openFailed", path.toString()), e);
+            return false;
+        }
+        setActive(model, false, path);
+        remember(path);
+        notice.set(Messages.format("notice.opened", path.toString()));
+        return true;
+    }
+
+    private boolean write(Path target) {
+        try {
+            writer.save(active.modelProperty().get(), target);
+        } catch (ModelFileException e) {
+            prompts.showError(e.getMessage(), e);
+            return false;
+        } catch (RuntimeException e) {
+            prompts.showError(Messages.format("error.saveFailed", target.toString()), e);
+            return false;
+        }
+        file.set(target);
+        active.unsavedProperty().set(false);
+        remember(target);
+        notice.set(Messages.format("notice.saved", target.toString()));
+        return true;
+    }
+
+    private void setActive(TrainedModel model, boolean unsaved, Path path) {
+        settingModel = true;
+        try {
+            file.set(path);
+            active.set(model, unsaved);
+        } finally {
+            settingModel = false;
+        }
+    }
+
+    private void remember(Path path) {
+        Path absolute = path.toAbsolutePath();
+        recent.remove(absolute);
+        recent.add(0, absolute);
+        if (recent.size() > Settings.MAX_RECENT) {
+            recent.remove(Settings.MAX_RECENT, recent.size());
+        }
+    }
+
+    static Path withJsonExtension(Path file) {
+        String name = file.getFileName().toString();
+        return name.toLowerCase(Locale.ROOT).endsWith(".json") ? file : file.resolveSibling(name + ".json");
+    }
+}

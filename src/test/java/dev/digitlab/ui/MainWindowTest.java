@@ -1,0 +1,313 @@
+package dev.digitlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.digitlab.data.DataException;
+import dev.digitlab.io.ModelReader;
+import dev.digitlab.io.ModelWriter;
+import dev.digitlab.io.Settings;
+import dev.digitlab.io.SettingsStore;
+import dev.digitlab.nn.ModelSpec;
+import dev.digitlab.nn.Network;
+import dev.digitlab.train.TrainedModel;
+import dev.digitlab.train.TrainingConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.MenuBar;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+    /** Answers the file dialogs with the paths a test queued. */
+    static final class FakeChooser implements FileChooserService {
+        final Deque<Path> answers = new ArrayDeque<>();
+
+        @Override
+        public Optional<Path> chooseSaveFile(String title, String suggestedName) {
+            return Optional.ofNullable(answers.poll());
+        }
+
+        @Override
+        public Optional<Path> chooseOpenFile(String title) {
+            return Optional.ofNullable(answers.poll());
+        }
+
+        @Override
+        public Optional<Path> chooseFolder(String title) {
+            return Optional.ofNullable(answers.poll());
+        }
+    }
+
+    /** Answers "save changes?" as told and records the errors shown. */
+    static final class FakePrompts implements Prompts {
+        Choice answer = Choice.CANCEL;
+        int asked;
+        final List<String> errors = new ArrayList<>();
+
+        @Override
+        public Choice askSaveChanges(String modelName) {
+            asked++;
+            return answer;
+        }
+
+        @Override
+        public void showError(String sentence, Throwable details) {
+            errors.add(sentence);
+        }
+
+        @Override
+        public void showInfo(String title, String text) {
+        }
+    }
+
+    @TempDir
+    Path dir;
+
+    private final FakeChooser chooser = new FakeChooser();
+    private final FakePrompts prompts = new FakePrompts();
+    private final Locale originalLocale = Locale.getDefault();
+    private Stage stage;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        MainWindow.Services services = new MainWindow.Services(chooser, prompts, new SettingsStore(dir.resolve("home")),
+                folder -> progress -> {
+                    throw new DataException("no data in this test");
+                },
+                () -> new TrainedModel("mnist-mlp", Network.create(ModelSpec.parse("784 -> 16 relu -> 10 softmax"), 1),
+                        TrainingConfig.tutorial(), null, null, List.of(), Double.NaN, Instant.now()),
+                new ModelWriter("test"), 1);
+        window = new MainWindow(stage, services);
+        stage.show();
+    }
+
+    @AfterEach
+    void restoreLocale() {
+        Locale.setDefault(originalLocale);
+    }
+
+    private void awaitShippedModel() throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.active().modelProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void run(Runnable action) {
+        WaitForAsyncUtils.asyncFx(action);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void titleNamesTheShippedModelOnceItIsLoaded() throws Exception {
+        awaitShippedModel();
+        assertEquals("mnist-mlp — DigitLab", stage.getTitle());
+    }
+
+    @Test
+    void newModelIsUnsavedAndCtrlSSavesItToTheChosenFileWhichLoadsBack(FxRobot robot) throws Exception {
+        awaitShippedModel();
+        robot.clickOn("File").clickOn("New model");
+        assertEquals("untitled* — DigitLab", stage.getTitle());
+
+        Path target = dir.resolve("first");
+        chooser.answers.add(target);
+        robot.push(KeyCode.CONTROL, KeyCode.S);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Path saved = dir.resolve("first.json");
+        assertTrue(Files.isRegularFile(saved));
+        assertEquals("first — DigitLab", stage.getTitle());
+        TrainedModel back = new ModelReader().load(saved);
+        assertEquals(window.active().modelProperty().get().network().parameterCount(),
+                back.network().parameterCount());
+        assertEquals(List.of(saved.toAbsolutePath()), window.files().recent());
+    }
+
+    @Test
+    void openThroughTheMenuMakesTheFileTheActiveModel(FxRobot robot) throws Exception {
+        awaitShippedModel();
+        Path file = dir.resolve("other.json");
+        new ModelWriter("test").save(window.active().modelProperty().get(), file);
+        chooser.answers.add(file);
+
+        robot.push(KeyCode.CONTROL, KeyCode.O);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals("other — DigitLab", stage.getTitle());
+        assertEquals("other", window.active().modelProperty().get().name());
+        assertEquals(file.toAbsolutePath(), window.files().recent().get(0));
+    }
+
+    @Test
+    void damagedModelFileShowsAnErrorAndKeepsTheCurrentModel(FxRobot robot) throws Exception {
+        awaitShippedModel();
+        TrainedModel before = window.active().modelProperty().get();
+        Path damaged = dir.resolve("damaged.json");
+        Files.writeString(damaged, "{\"format\": \"digitlab-model\", \"weights\": [");
+        chooser.answers.add(damaged);
+
+        robot.clickOn("File").clickOn("Open model…");
+
+        assertEquals(1, prompts.errors.size());
+        assertTrue(prompts.errors.get(0).contains("damaged.json"), prompts.errors.get(0));
+        assertSame(before, window.active().modelProperty().get());
+        assertEquals("mnist-mlp — DigitLab", stage.getTitle());
+    }
+
+    @Test
+    void recentListKeepsTheLastEightNewestFirstAndDropsAMissingFileWithANote() throws Exception {
+        awaitShippedModel();
+        for (int i = 1; i <= 9; i++) {
+            Path file = dir.resolve("m" + i + ".json");
+            chooser.answers.add(file);
+            run(() -> window.files().saveAs());
+        }
+        List<Path> recent = window.files().recent();
+        assertEquals(8, recent.size());
+        assertEquals(dir.resolve("m9.json").toAbsolutePath(), recent.get(0));
+        assertEquals(dir.resolve("m2.json").toAbsolutePath(), recent.get(7));
+
+        Path gone = dir.resolve("m5.json").toAbsolutePath();
+        Files.delete(gone);
+        run(() -> window.files().openRecent(gone));
+
+        assertEquals(7, window.files().recent().size());
+        assertTrue(!window.files().recent().contains(gone));
+        assertTrue(window.statusProperty().get().contains("no longer exists"), window.statusProperty().get());
+        Settings kept = new SettingsStore(dir.resolve("home")).load();
+        assertEquals(7, kept.recentModels.size());
+    }
+
+    @Test
+    void exitWithUnsavedChangesAsksAndCancelKeepsTheWindow(FxRobot robot) throws Exception {
+        awaitShippedModel();
+        robot.clickOn("File").clickOn("New model");
+        prompts.answer = Prompts.Choice.CANCEL;
+
+        robot.push(KeyCode.CONTROL, KeyCode.Q);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(1, prompts.asked);
+        assertTrue(stage.isShowing());
+        assertEquals("untitled* — DigitLab", stage.getTitle());
+    }
+
+    @Test
+    void openingAnotherModelOverUnsavedChangesAsksFirst(FxRobot robot) throws Exception {
+        awaitShippedModel();
+        robot.clickOn("File").clickOn("New model");
+        TrainedModel unsaved = window.active().modelProperty().get();
+        prompts.answer = Prompts.Choice.CANCEL;
+        chooser.answers.add(dir.resolve("never-asked.json"));
+
+        robot.push(KeyCode.CONTROL, KeyCode.O);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(1, prompts.asked);
+        assertSame(unsaved, window.active().modelProperty().get());
+        assertEquals(1, chooser.answers.size(), "Cancel must not open the file dialog");
+    }
+
+    @Test
+    void switchingToChineseChangesTheMenusAndIsRemembered(FxRobot robot) throws Exception {
+        awaitShippedModel();
+        robot.clickOn("View").clickOn("Language").clickOn("简体中文");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        MenuBar menus = robot.lookup("#menuBar").queryAs(MenuBar.class);
+        assertEquals("文件", menus.getMenus().get(0).getText());
+        assertEquals("视图", menus.getMenus().get(1).getText());
+        javafx.scene.control.TabPane tabs = robot.lookup("#tabs").queryAs(javafx.scene.control.TabPane.class);
+        assertEquals("训练", tabs.getTabs().get(0).getText());
+        assertEquals("zh-CN", new SettingsStore(dir.resolve("home")).load().language);
+    }
+
+    @Test
+    void folderWithoutDataShowsAnError(FxRobot robot) throws Exception {
+        awaitShippedModel();
+        chooser.answers.add(dir);
+        robot.clickOn("File").clickOn("Open data folder…");
+        assertEquals(1, prompts.errors.size());
+        assertTrue(prompts.errors.get(0).contains("MNIST"), prompts.errors.get(0));
+    }
+
+    @Test
+    void trainingAccuracyChartExportsAsPngThroughTheFileMenu(FxRobot robot) throws Exception {
+        awaitShippedModel();
+        chooser.answers.add(dir.resolve("accuracy"));
+
+        robot.clickOn("File").clickOn("Export chart as PNG").clickOn("Accuracy chart");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Path png = dir.resolve("accuracy.png");
+        assertTrue(Files.size(png) > 1000, "a PNG picture was written");
+        assertTrue(prompts.errors.isEmpty(), prompts.errors.toString());
+    }
+
+    @Test
+    void evaluateTabIsBuiltWhenFirstSelectedAndOffersItsPictures(FxRobot robot) throws Exception {
+        awaitShippedModel();
+        robot.clickOn("Evaluate");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertTrue(robot.lookup("#evaluateSummary").tryQuery().isPresent());
+        List<String> pictures = WaitForAsyncUtils.asyncFx(() -> List.copyOf(window.charts().keySet())).get();
+        assertEquals(List.of("confusion-matrix", "training-history", "weights"), pictures);
+    }
+
+    @Test
+    void trainingFormAndWindowSizeAreRememberedForTheNextStart() throws Exception {
+        awaitShippedModel();
+        run(() -> {
+            window.training().form().epochs().textProperty().set("3");
+            window.training().form().optimizerProperty().set("sgd");
+            window.close();
+        });
+        Settings kept = new SettingsStore(dir.resolve("home")).load();
+        assertEquals("3", kept.hyperparameters.get("epochs"));
+        assertEquals("sgd", kept.hyperparameters.get("optimizer"));
+
+        MainWindow next = WaitForAsyncUtils.asyncFx(() -> new MainWindow(new Stage(), new MainWindow.Services(chooser,
+                prompts, new SettingsStore(dir.resolve("home")), folder -> progress -> {
+                    throw new DataException("no data in this test");
+                }, () -> window.active().modelProperty().get(), new ModelWriter("test"), 1))).get();
+        assertEquals("3", next.training().form().epochs().textProperty().get());
+        assertEquals("sgd", next.training().form().optimizerProperty().get());
+        run(next::close);
+    }
+
+    @Test
+    void anUnexpectedErrorOnAnotherThreadIsShownOnTheFxThreadWithItsLogFile() throws Exception {
+        awaitShippedModel();
+        Path log = dir.resolve("digitlab-today.log");
+        Thread worker = new Thread(() -> window.showUnexpected(new IllegalStateException("boom"), log));
+        worker.start();
+        worker.join();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(1, prompts.errors.size());
+        assertTrue(prompts.errors.get(0).contains(log.toString()), prompts.errors.get(0));
+        assertEquals(prompts.errors.get(0), window.statusProperty().get());
+    }
+}
