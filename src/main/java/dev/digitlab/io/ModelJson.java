@@ -7,6 +7,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.stream.JsonWriter;
 import dev.digitlab.nn.LayerSpec;
 import dev.digitlab.nn.ModelSpec;
+import dev.digitlab.nn.Parameter;
 import dev.digitlab.nn.OptimizerConfig;
 import dev.digitlab.train.EpochResult;
 import dev.digitlab.train.TrainingConfig;
@@ -14,7 +15,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -293,27 +293,16 @@ final class ModelJson {
      * allocated for it. Sizes are added up exactly, so no overflow can let a huge layer through.
      */
     static List<ModelHeader.WeightInfo> expectedWeights(ModelSpec spec, String source, long maxParameters) {
-        List<ModelHeader.WeightInfo> weights = new ArrayList<>();
-        BigInteger total = BigInteger.ZERO;
-        int width = spec.inputs();
-        int dense = 0;
-        for (LayerSpec layer : spec.layers()) {
-            if (LayerSpec.DENSE.equals(layer.type())) {
-                String name = "dense_" + dense++;
-                weights.add(new ModelHeader.WeightInfo(name + "/W", new int[] {width, layer.units()}, ""));
-                weights.add(new ModelHeader.WeightInfo(name + "/b", new int[] {layer.units()}, ""));
-                total = total.add(BigInteger.valueOf(width).add(BigInteger.ONE).multiply(BigInteger.valueOf(layer.units())));
-                width = layer.units();
-            } else if (!LayerSpec.DROPOUT.equals(layer.type())) {
-                throw new ModelFileException(source + ": its layer type '" + layer.type()
-                        + "' cannot be read from model files by this DigitLab");
-            }
-        }
-        if (total.compareTo(BigInteger.valueOf(maxParameters)) > 0) {
+        long total = spec.parameterCount();
+        if (total > maxParameters) {
             NumberFormat f = NumberFormat.getIntegerInstance(Locale.ROOT);
             f.setGroupingUsed(true);
             throw new ModelFileException(source + ": its architecture " + spec + " has " + f.format(total)
                     + " parameters, more than the " + f.format(maxParameters) + " DigitLab loads");
+        }
+        List<ModelHeader.WeightInfo> weights = new ArrayList<>();
+        for (Parameter p : spec.parameters()) {
+            weights.add(new ModelHeader.WeightInfo(p.name(), p.shape(), ""));
         }
         return weights;
     }

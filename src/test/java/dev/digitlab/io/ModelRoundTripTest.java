@@ -50,6 +50,24 @@ class ModelRoundTripTest {
     }
 
     @Test
+    void convolutionalModelComesBackPredictingTheSame() {
+        ModelSpec cnn = ModelSpec.parse("64 -> conv 3x3x4 relu -> maxpool 2 -> flatten -> 6 relu -> 10 softmax");
+        TrainedModel model = TestModels.small(cnn, 5);
+        Path file = dir.resolve("cnn.json");
+
+        new ModelWriter("test-1.0").save(model, file);
+        TrainedModel loaded = new ModelReader().load(file);
+
+        assertEquals(cnn, loaded.network().spec());
+        float[] images = TestModels.images(20, 64, 9);
+        float[][] before = model.network().predict(images, 20);
+        float[][] after = loaded.network().predict(images, 20);
+        for (int i = 0; i < before.length; i++) {
+            assertArrayEquals(before[i], after[i], "image " + i);
+        }
+    }
+
+    @Test
     void loadedModelKeepsHowItWasMade() {
         TrainedModel model = TestModels.small(11);
         Path file = dir.resolve("my model.json");

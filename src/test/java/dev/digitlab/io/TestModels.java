@@ -30,7 +30,12 @@ final class TestModels {
 
     /** A small model with every weight (biases too) set to seeded random values, and full metadata. */
     static TrainedModel small(long seed) {
-        Network network = Network.create(SMALL, seed);
+        return small(SMALL, seed);
+    }
+
+    /** A model of {@code spec} with every weight set to seeded random values, and full metadata. */
+    static TrainedModel small(ModelSpec spec, long seed) {
+        Network network = Network.create(spec, seed);
         SplittableRandom random = new SplittableRandom(seed * 31 + 7);
         for (Parameter p : network.parameters()) {
             float[] values = new float[p.size()];
