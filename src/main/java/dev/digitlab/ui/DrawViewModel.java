@@ -1,5 +1,6 @@
 package dev.digitlab.ui;
 
+import dev.digitlab.imaging.GrayImage;
 import dev.digitlab.io.ModelFileException;
 import dev.digitlab.nn.Classifier;
 import dev.digitlab.nn.Network;
@@ -63,10 +64,12 @@ public final class DrawViewModel implements AutoCloseable {
     private static final int LATENCY_BATCH = 200;
 
     /** One state of the drawing to read; {@code sinceNanos} is the oldest pen move it is the first to show. */
-    private record Request(long sequence, List<Stroke> strokes, Classifier classifier, long sinceNanos) {
+    private record Request(long sequence, List<Stroke> strokes, GrayImage picture, Classifier classifier,
+                           long sinceNanos) {
 
         Request after(Request older) {
-            return new Request(sequence, strokes, classifier, older.sinceNanos == 0 ? sinceNanos : older.sinceNanos);
+            return new Request(sequence, strokes, picture, classifier,
+                    older.sinceNanos == 0 ? sinceNanos : older.sinceNanos);
         }
     }
 
@@ -84,6 +87,7 @@ public final class DrawViewModel implements AutoCloseable {
     private final DoubleProperty penWidth = new SimpleDoubleProperty(this, "penWidth", DEFAULT_PEN_WIDTH);
     private final BooleanProperty naiveShown = new SimpleBooleanProperty(this, "naiveShown");
     private final ReadOnlyIntegerWrapper strokeCount = new ReadOnlyIntegerWrapper(this, "strokeCount");
+    private final ReadOnlyObjectWrapper<GrayImage> picture = new ReadOnlyObjectWrapper<>(this, "picture");
     private final ReadOnlyObjectWrapper<Reading> reading = new ReadOnlyObjectWrapper<>(this, "reading", Reading.EMPTY);
     private final ReadOnlyIntegerWrapper predictedDigit = new ReadOnlyIntegerWrapper(this, "predictedDigit", -1);
     private final ReadOnlyStringWrapper predictionText = new ReadOnlyStringWrapper(this, "predictionText", "");
@@ -130,7 +134,7 @@ public final class DrawViewModel implements AutoCloseable {
         this.timings = timings;
         this.worker = new LatestOnlyWorker<>(this::work, (older, newer) -> newer.after(older), background, receiver,
                 this::show);
-        canUndo = strokeCount.greaterThan(0);
+        canUndo = strokeCount.greaterThan(0).or(picture.isNotNull());
         active.modelProperty().addListener((obs, old, now) -> modelChanged());
         active.unsavedProperty().addListener((obs, old, now) -> describeModel());
         modelChanged();
@@ -147,6 +151,8 @@ public final class DrawViewModel implements AutoCloseable {
 
     /** The pen goes down at ({@code x}, {@code y}), in drawing units. */
     public void beginStroke(double x, double y) {
+        // A stroke starts a drawing of its own: the picture opened from elsewhere goes.
+        picture.set(null);
         drawing.begin(x, y, penWidth.get());
         strokeCount.set(drawing.strokeCount());
         read(System.nanoTime());
@@ -172,17 +178,38 @@ public final class DrawViewModel implements AutoCloseable {
 
     /** Removes the last stroke. */
     public void undo() {
-        if (drawing.undo()) {
+        if (picture.get() != null) {
+            removePicture();
+        } else if (drawing.undo()) {
             drawingShrank();
         }
     }
 
     /** Removes every stroke. */
     public void clear() {
-        if (!drawing.isEmpty()) {
+        if (picture.get() != null) {
+            removePicture();
+        } else if (!drawing.isEmpty()) {
             drawing.clear();
             drawingShrank();
         }
+    }
+
+    /**
+     * Shows {@code shown} on the paper in place of the drawing (whose strokes go) and reads it the
+     * way a drawing is read: e.g. a test image opened from the Evaluate tab. Ink-high pictures
+     * (0 = paper, 1 = ink) show as the pen's ink; the next stroke, Undo or Clear removes it.
+     */
+    public void showPicture(GrayImage shown) {
+        drawing.clear();
+        strokeCount.set(0);
+        picture.set(shown);
+        read(System.nanoTime());
+    }
+
+    private void removePicture() {
+        picture.set(null);
+        drawingShrank();
     }
 
     private void drawingShrank() {
@@ -211,7 +238,7 @@ public final class DrawViewModel implements AutoCloseable {
 
     private void read(long sinceNanos) {
         sequence++;
-        worker.submit(new Request(sequence, drawing.strokes(), classifier, sinceNanos));
+        worker.submit(new Request(sequence, drawing.strokes(), picture.get(), classifier, sinceNanos));
     }
 
     /** On the background thread. */
@@ -220,7 +247,8 @@ public final class DrawViewModel implements AutoCloseable {
         Reading read;
         String error = null;
         try {
-            read = reader.read(request.strokes(), request.classifier());
+            read = request.picture() != null ? reader.read(request.picture(), request.classifier())
+                    : reader.read(request.strokes(), request.classifier());
         } catch (RuntimeException e) {
             LOG.warn("the drawing could not be read", e);
             read = Reading.EMPTY;
@@ -318,7 +346,7 @@ public final class DrawViewModel implements AutoCloseable {
             modelState.set(loadFailure == null ? ModelState.NONE : ModelState.FAILED);
         }
         describeModel();
-        if (!drawing.isEmpty()) {
+        if (!drawing.isEmpty() || picture.get() != null) {
             read(0);
         } else {
             showReading(Reading.EMPTY, null);
@@ -399,7 +427,12 @@ public final class DrawViewModel implements AutoCloseable {
         return strokeCount.getReadOnlyProperty();
     }
 
-    /** Whether there is a stroke to undo (or clear). */
+    /** The picture shown in place of a drawing (see {@link #showPicture}), or null. */
+    public ReadOnlyObjectProperty<GrayImage> pictureProperty() {
+        return picture.getReadOnlyProperty();
+    }
+
+    /** Whether there is a stroke (or a picture) to undo or clear. */
     public BooleanBinding canUndoProperty() {
         return canUndo;
     }

@@ -1,10 +1,14 @@
 package dev.digitlab.ui;
 
+import dev.digitlab.imaging.GrayImage;
 import javafx.geometry.Insets;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
+import javafx.scene.image.PixelWriter;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
@@ -31,6 +35,8 @@ final class DrawingPad extends Region {
     private final Region paper = new Region();
     private final Label prompt = new Label(Messages.get("draw.canvasPrompt"));
     private double side;
+    /** The model's picture as the pen's ink over a transparent ground, or null. */
+    private Image pictureImage;
 
     DrawingPad(DrawViewModel model) {
         this.model = model;
@@ -42,7 +48,8 @@ final class DrawingPad extends Region {
         Tooltip.install(live, tip);
         prompt.getStyleClass().add("canvas-prompt");
         prompt.setMouseTransparent(true);
-        prompt.visibleProperty().bind(model.strokeCountProperty().isEqualTo(0));
+        prompt.visibleProperty().bind(model.strokeCountProperty().isEqualTo(0)
+                .and(model.pictureProperty().isNull()));
         paper.getStyleClass().add("paper");
         // The paper's shadow is a blur: drawn once and kept as a bitmap, not again under every pen move.
         paper.setCache(true);
@@ -58,6 +65,11 @@ final class DrawingPad extends Region {
                 redraw();
             }
         });
+        model.pictureProperty().addListener((obs, old, now) -> {
+            pictureImage = now == null ? null : inkImage(now);
+            redraw();
+        });
+        pictureImage = model.pictureProperty().get() == null ? null : inkImage(model.pictureProperty().get());
     }
 
     /** Canvas pixels per drawing unit. */
@@ -106,6 +118,11 @@ final class DrawingPad extends Region {
     private void redraw() {
         GraphicsContext g = finished.getGraphicsContext2D();
         g.clearRect(0, 0, side, side);
+        if (pictureImage != null) {
+            // Smoothed when enlarged, so a 28x28 digit looks like ink rather than tiles.
+            g.setImageSmoothing(true);
+            g.drawImage(pictureImage, 0, 0, side, side);
+        }
         Stroke current = model.currentStroke();
         for (Stroke s : model.strokes()) {
             if (s != current) {
@@ -113,6 +130,18 @@ final class DrawingPad extends Region {
             }
         }
         drawLive();
+    }
+
+    /** {@code picture}'s ink (1 = ink) as the pen's colour, its paper transparent so the paper shows. */
+    private static Image inkImage(GrayImage picture) {
+        WritableImage image = new WritableImage(picture.width(), picture.height());
+        PixelWriter out = image.getPixelWriter();
+        for (int y = 0; y < picture.height(); y++) {
+            for (int x = 0; x < picture.width(); x++) {
+                out.setColor(x, y, new Color(INK.getRed(), INK.getGreen(), INK.getBlue(), picture.value(x, y)));
+            }
+        }
+        return image;
     }
 
     /** The stroke's smoothed path with a round pen, exactly as the network's raster draws it. */

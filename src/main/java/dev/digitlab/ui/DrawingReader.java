@@ -48,7 +48,16 @@ public final class DrawingReader {
         if (strokes.isEmpty() || Drawing.extent(strokes) < MIN_EXTENT) {
             return Reading.EMPTY;
         }
-        GrayImage canvas = raster.render(strokes);
+        return read(raster.render(strokes), classifier);
+    }
+
+    /**
+     * What {@code classifier} reads in a picture, e.g. a test image, prepared as a drawing is.
+     *
+     * @param canvas     the picture, of either polarity and any size
+     * @param classifier the model, or null to make the inputs only
+     */
+    public Reading read(GrayImage canvas, Classifier classifier) {
         Optional<GrayImage> input = mnistStyle.prepare(canvas);
         if (input.isEmpty()) {
             return Reading.EMPTY;

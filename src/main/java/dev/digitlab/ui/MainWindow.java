@@ -1,5 +1,6 @@
 package dev.digitlab.ui;
 
+import dev.digitlab.imaging.GrayImage;
 import dev.digitlab.io.ModelReader;
 import dev.digitlab.io.ModelWriter;
 import dev.digitlab.io.Settings;
@@ -125,9 +126,16 @@ public final class MainWindow implements ShellActions {
                 status.set(Messages.get("draw.model.failed"));
             }
         });
+        evaluate.onOpenInDrawProperty().set(this::openInDraw);
         // Failures the tabs report (missing data, not enough memory) also get a dialog.
         showAsDialog(training.errorProperty());
         showAsDialog(evaluate.errorProperty());
+    }
+
+    /** Shows a test image on the Draw tab's paper, read as a drawing is, and selects that tab. */
+    private void openInDraw(TestImage image) {
+        draw.showPicture(new GrayImage(image.cols(), image.rows(), image.pixels()));
+        view.tabs().getSelectionModel().select(view.tabs().getTabs().get(1));
     }
 
     private void showAsDialog(ObservableValue<String> error) {
@@ -275,6 +283,11 @@ public final class MainWindow implements ShellActions {
     /** The model file commands (tests drive them). */
     public ModelFiles files() {
         return files;
+    }
+
+    /** The Evaluate tab's view model (tests use its "open in Draw" hook). */
+    EvaluateViewModel evaluate() {
+        return evaluate;
     }
 
     /** The Training tab's view model (tests read its form). */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.digitlab.imaging.GrayImage;
 import dev.digitlab.io.ShippedModels;
 import dev.digitlab.train.TrainedModel;
 import java.util.ArrayList;
@@ -151,6 +152,63 @@ class DrawViewTest {
         assertEquals(1, Reading.argmax(p));
         PixelGrid input = robot.lookup("#networkInput").queryAs(PixelGrid.class);
         assertNotNull(fx(input::values), "the network's input is shown");
+    }
+
+    /** A test-set style '1' on a 28x28 field, ink high: a slightly slanted bar with a soft edge. */
+    private static GrayImage pictureOfOne() {
+        float[] one = new float[28 * 28];
+        for (int row = 4; row < 24; row++) {
+            int col = 13 + (23 - row) / 8;
+            one[row * 28 + col] = 1f;
+            one[row * 28 + col + 1] = 0.8f;
+        }
+        return new GrayImage(28, 28, one);
+    }
+
+    /** How bright the paper looks on screen at ({@code x}, {@code y}), in drawing units. */
+    private double brightnessAt(FxRobot robot, double x, double y) throws Exception {
+        Canvas canvas = robot.lookup("#drawCanvas").queryAs(Canvas.class);
+        return fx(() -> {
+            double k = canvas.getWidth() / Drawing.SIDE;
+            Point2D at = canvas.localToScene(x * k, y * k);
+            return stage.getScene().snapshot(null).getPixelReader().getColor((int) at.getX(), (int) at.getY())
+                    .getBrightness();
+        });
+    }
+
+    @Test
+    void aShownPictureIsReadLikeADrawingAndTheFirstStrokeReplacesIt(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> model.showPicture(pictureOfOne())).get(5, TimeUnit.SECONDS);
+        settle();
+        // Pixel (15, 14) of the picture is full ink; each picture pixel is 10 drawing units.
+        assertTrue(brightnessAt(robot, 150, 145) < 0.5, "the picture is drawn in ink on the paper");
+        assertEquals("1", text(robot, "#predictedDigit"));
+        PixelGrid input = robot.lookup("#networkInput").queryAs(PixelGrid.class);
+        assertNotNull(fx(input::values), "the network's input is shown");
+        assertFalse(robot.lookup("#clearButton").query().isDisabled(), "the picture can be cleared");
+
+        stroke(robot, oval(140, 140, 65, 100));
+
+        assertNull(fx(() -> model.pictureProperty().get()), "the stroke took the picture's place");
+        assertEquals(1, fx(() -> model.strokes().size()));
+        assertEquals("0", text(robot, "#predictedDigit"));
+        // The oval's inside: paper again.
+        assertTrue(brightnessAt(robot, 150, 145) > 0.85, "the picture is gone from the paper");
+    }
+
+    @Test
+    void undoRemovesAShownPicture(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> model.showPicture(pictureOfOne())).get(5, TimeUnit.SECONDS);
+        settle();
+        assertEquals("1", text(robot, "#predictedDigit"));
+
+        robot.clickOn("#undoButton");
+        settle();
+
+        assertNull(fx(() -> model.pictureProperty().get()));
+        assertEquals("", text(robot, "#predictedDigit"));
+        assertEquals("Draw a digit", text(robot, "#predictionDetail"));
+        assertTrue(robot.lookup("#undoButton").query().isDisabled());
     }
 
     @Test

@@ -1,16 +1,23 @@
 package dev.digitlab.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.digitlab.data.DataException;
+import dev.digitlab.data.ImageSet;
+import dev.digitlab.imaging.GrayImage;
+import dev.digitlab.imaging.MnistPreprocessor;
 import dev.digitlab.io.ModelReader;
 import dev.digitlab.io.ModelWriter;
 import dev.digitlab.io.Settings;
 import dev.digitlab.io.SettingsStore;
 import dev.digitlab.nn.ModelSpec;
 import dev.digitlab.nn.Network;
+import dev.digitlab.train.Predictions;
 import dev.digitlab.train.TrainedModel;
 import dev.digitlab.train.TrainingConfig;
 import java.nio.file.Files;
@@ -23,7 +30,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
+import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -116,6 +125,39 @@ class MainWindowTest {
     private void run(Runnable action) {
         WaitForAsyncUtils.asyncFx(action);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void openInDrawSelectsTheDrawTabAndShowsWhatTheModelReadsUntilClear(FxRobot robot) throws Exception {
+        awaitShippedModel();
+        // A test-set style '1': a slightly slanted vertical bar, ink high, on a 28x28 field.
+        float[] one = new float[28 * 28];
+        for (int row = 4; row < 24; row++) {
+            int col = 13 + (23 - row) / 8;
+            one[row * 28 + col] = 1f;
+            one[row * 28 + col + 1] = 0.8f;
+        }
+        Network network = window.active().modelProperty().get().network();
+        TestImage image = new TestImage(Predictions.of(network, new ImageSet(one, new byte[] {1}, 28, 28)), 0);
+        float[] input = new MnistPreprocessor().prepare(new GrayImage(28, 28, one.clone())).orElseThrow().values();
+        String expected = Integer.toString(Reading.argmax(network.probabilities(input)));
+
+        run(() -> window.evaluate().onOpenInDrawProperty().get().accept(image));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> !robot.lookup("#predictedDigit").queryAs(Label.class).getText().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals("drawTab", robot.lookup(".tab-pane").queryAs(TabPane.class).getSelectionModel()
+                .getSelectedItem().getId());
+        assertEquals(expected, robot.lookup("#predictedDigit").queryAs(Label.class).getText());
+        assertNotNull(robot.lookup("#networkInput").queryAs(PixelGrid.class).values(), "the network input is shown");
+        assertFalse(robot.lookup("#clearButton").query().isDisabled(), "the picture can be cleared");
+
+        robot.clickOn("#clearButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("", robot.lookup("#predictedDigit").queryAs(Label.class).getText());
+        assertNull(robot.lookup("#networkInput").queryAs(PixelGrid.class).values(), "the input is cleared");
+        assertTrue(robot.lookup("#clearButton").query().isDisabled());
     }
 
     @Test
