@@ -36,50 +36,50 @@ public final class ChartCostBench {
     /** The window being measured. */
     public static final class Charts extends Application {
 
-    @Override
-    public void start(Stage stage) {
-        List<String> args = getParameters().getRaw();
-        int points = Integer.parseInt(args.get(0));
-        boolean symbols = Boolean.parseBoolean(args.get(1));
-        TrainingCurves curves = new TrainingCurves();
-        LineChart<Number, Number> accuracy = chart(curves.accuracy(), symbols);
-        LineChart<Number, Number> loss = chart(curves.loss(), symbols);
-        int epochs = 10;
-        int batches = points / epochs;
-        for (int run = 1; run <= TrainingCurves.KEPT_RUNS; run++) {
-            curves.startRun("Run " + run, epochs);
-            int lastEpoch = run == TrainingCurves.KEPT_RUNS ? epochs / 2 : epochs;
-            for (int e = 1; e <= lastEpoch; e++) {
-                for (int b = 1; b <= batches; b++) {
-                    curves.addSample(progress(e, epochs, b, batches));
+        @Override
+        public void start(Stage stage) {
+            List<String> args = getParameters().getRaw();
+            int points = Integer.parseInt(args.get(0));
+            boolean symbols = Boolean.parseBoolean(args.get(1));
+            TrainingCurves curves = new TrainingCurves();
+            LineChart<Number, Number> accuracy = chart(curves.accuracy(), symbols);
+            LineChart<Number, Number> loss = chart(curves.loss(), symbols);
+            int epochs = 10;
+            int batches = points / epochs;
+            for (int run = 1; run <= TrainingCurves.KEPT_RUNS; run++) {
+                curves.startRun("Run " + run, epochs);
+                int lastEpoch = run == TrainingCurves.KEPT_RUNS ? epochs / 2 : epochs;
+                for (int e = 1; e <= lastEpoch; e++) {
+                    for (int b = 1; b <= batches; b++) {
+                        curves.addSample(progress(e, epochs, b, batches));
+                    }
+                    curves.addEpoch(new EpochResult(e, epochs, 0.1, 0.97, 0.1, 0.97, 1));
                 }
-                curves.addEpoch(new EpochResult(e, epochs, 0.1, 0.97, 0.1, 0.97, 1));
             }
-        }
-        stage.setScene(new Scene(new VBox(accuracy, loss), 750, 640));
-        stage.show();
+            stage.setScene(new Scene(new VBox(accuracy, loss), 750, 640));
+            stage.show();
 
-        PulseMonitor monitor = new PulseMonitor();
-        monitor.start();
-        int[] batch = {0};
-        int epoch = epochs / 2 + 1;
-        Timeline updates = new Timeline(new KeyFrame(Duration.millis(TrainingTask.DRAIN_INTERVAL_MILLIS), e -> {
-            // What one drain does while training: a few samples, then the tip.
-            for (int i = 0; i < 7; i++) {
-                batch[0] = Math.min(batch[0] + 1, batches);
-                curves.addSample(progress(epoch, epochs, batch[0], batches));
-            }
-            curves.showTip(progress(epoch, epochs, batch[0], batches));
-        }));
-        updates.setCycleCount(Timeline.INDEFINITE);
-        Timeline measure = new Timeline(new KeyFrame(Duration.seconds(1), e -> monitor.take()),
-                new KeyFrame(Duration.seconds(1 + SECONDS), e -> {
-                    System.out.printf("points %d symbols %s: %s%n", points, symbols, monitor.take());
-                    Platform.exit();
-                }));
-        updates.play();
-        measure.play();
-    }
+            PulseMonitor monitor = new PulseMonitor();
+            monitor.start();
+            int[] batch = {0};
+            int epoch = epochs / 2 + 1;
+            Timeline updates = new Timeline(new KeyFrame(Duration.millis(TrainingTask.DRAIN_INTERVAL_MILLIS), e -> {
+                // What one drain does while training: a few samples, then the tip.
+                for (int i = 0; i < 7; i++) {
+                    batch[0] = Math.min(batch[0] + 1, batches);
+                    curves.addSample(progress(epoch, epochs, batch[0], batches));
+                }
+                curves.showTip(progress(epoch, epochs, batch[0], batches));
+            }));
+            updates.setCycleCount(Timeline.INDEFINITE);
+            Timeline measure = new Timeline(new KeyFrame(Duration.seconds(1), e -> monitor.take()),
+                    new KeyFrame(Duration.seconds(1 + SECONDS), e -> {
+                        System.out.printf("points %d symbols %s: %s%n", points, symbols, monitor.take());
+                        Platform.exit();
+                    }));
+            updates.play();
+            measure.play();
+        }
     }
 
     private static BatchProgress progress(int epoch, int epochs, int batch, int batches) {
