@@ -236,6 +236,7 @@ public final class TrainingView {
         testAccuracy.setId("testAccuracyLabel");
         testAccuracy.getStyleClass().add("test-accuracy");
         testAccuracy.textProperty().bind(model.testAccuracyTextProperty());
+        testAccuracy.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox header = new HBox(18, legend(), gap, testAccuracy);
@@ -258,8 +259,10 @@ public final class TrainingView {
         HBox legend = new HBox(16,
                 legendItem(CurveSeries.TRAINING_COLOR, "legend.training"),
                 legendItem(CurveSeries.VALIDATION_COLOR, "legend.validation"));
-        Label earlier = new Label(Messages.format("legend.earlier", TrainingCurves.KEPT_RUNS - 1));
+        Label earlier = new Label(Messages.get("legend.earlier"));
         earlier.getStyleClass().add("legend-note");
+        // The note gives way first when the window is narrow.
+        earlier.setMinWidth(0);
         legend.getChildren().add(earlier);
         legend.setAlignment(Pos.CENTER_LEFT);
         return legend;
@@ -270,6 +273,7 @@ public final class TrainingView {
         line.setStyle("-fx-stroke: " + color + "; -fx-stroke-width: 3px;");
         Label label = new Label(Messages.get(key), line);
         label.getStyleClass().add("legend-item");
+        label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
     }
 
@@ -283,7 +287,8 @@ public final class TrainingView {
         x.setAutoRanging(false);
         x.setLabel(Messages.get("axis.epoch"));
         x.setMinorTickVisible(false);
-        x.upperBoundProperty().bind(model.curves().epochsProperty());
+        // A little room after the last epoch, so its validation dot is not cut in half.
+        x.upperBoundProperty().bind(model.curves().epochsProperty().multiply(1.02));
         x.tickUnitProperty().bind(Bindings.createDoubleBinding(
                 () -> tickUnit(model.curves().epochsProperty().get()), model.curves().epochsProperty()));
         NumberAxis y = new NumberAxis();

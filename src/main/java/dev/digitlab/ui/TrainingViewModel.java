@@ -161,11 +161,11 @@ public final class TrainingViewModel implements AutoCloseable {
         runs++;
         String run = Messages.format("chart.run", runs);
         curves.startRun(run, config.epochs());
-        TrainingTask task = new TrainingTask(spec, config, data, modelName(), new RunUpdates());
+        TrainingTask task = new TrainingTask(spec, config, data, modelName(), new RunUpdates(run));
         training = task;
         begin(task, Phase.TRAINING);
         progressText.set(Messages.get("progress.starting"));
-        task.setOnSucceeded(e -> finished(task.getValue(), task.wasStopped()));
+        task.setOnSucceeded(e -> finished(run, task.getValue(), task.wasStopped()));
         task.setOnFailed(e -> fail(task.getException()));
         task.setOnCancelled(e -> end());
         worker.execute(task);
@@ -204,13 +204,13 @@ public final class TrainingViewModel implements AutoCloseable {
         phase.set(Phase.IDLE);
     }
 
-    private void finished(TrainedModel model, boolean stopped) {
+    private void finished(String run, TrainedModel model, boolean stopped) {
         double reached = progress.get();
         end();
         progress.set(stopped ? reached : 1);
         timeLeftText.set("");
         active.set(model, true);
-        testAccuracyText.set(Messages.format("test.accuracy", 100 * model.testAccuracy()));
+        testAccuracyText.set(Messages.format("test.accuracy", 100 * model.testAccuracy(), run));
         int epochs = model.history().size();
         progressText.set(stopped
                 ? Messages.format("progress.stopped", epochs, model.config().epochs(), 100 * model.testAccuracy())
@@ -244,6 +244,12 @@ public final class TrainingViewModel implements AutoCloseable {
     /** The running task's reports, on the FX thread. */
     private final class RunUpdates implements TrainingTask.Updates {
 
+        private final String run;
+
+        RunUpdates(String run) {
+            this.run = run;
+        }
+
         @Override
         public void started(int epochs, int batchesPerEpoch) {
             startNanos = System.nanoTime();
@@ -256,7 +262,7 @@ public final class TrainingViewModel implements AutoCloseable {
 
         @Override
         public void epochEnded(EpochResult result) {
-            LOG.debug("epoch {}/{}: {} s, loss {}, accuracy {}, val_loss {}, val_accuracy {}", result.epoch(),
+            LOG.debug("{} epoch {}/{}: {} s, loss {}, accuracy {}, val_loss {}, val_accuracy {}", run, result.epoch(),
                     result.epochs(), String.format("%.3f", result.seconds()), result.loss(), result.accuracy(),
                     result.valLoss(), result.valAccuracy());
             curves.addEpoch(result);

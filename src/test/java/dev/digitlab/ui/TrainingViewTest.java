@@ -107,14 +107,14 @@ class TrainingViewTest {
 
         assertEquals(1.0, fx(() -> robot.lookup("#trainingProgress").queryAs(ProgressBar.class).getProgress()));
         String test = fx(() -> robot.lookup("#testAccuracyLabel").queryAs(Label.class).getText());
-        assertTrue(test.matches("Test accuracy: \\d+\\.\\d\\d%"), test);
+        assertTrue(test.matches("Test accuracy \\(Run 1\\): \\d+\\.\\d\\d%"), test);
 
         TrainedModel trained = fx(() -> active.modelProperty().get());
         assertNotNull(trained);
         assertTrue(fx(() -> active.unsavedProperty().get()));
         assertEquals(4, trained.history().size());
         assertTrue(trained.testAccuracy() > 0.9, "bars are easy: " + trained.testAccuracy());
-        assertEquals(test, String.format("Test accuracy: %.2f%%", 100 * trained.testAccuracy()));
+        assertEquals(test, String.format("Test accuracy (Run 1): %.2f%%", 100 * trained.testAccuracy()));
         assertEquals("bars", trained.datasetName());
     }
 
@@ -207,6 +207,8 @@ class TrainingViewTest {
         assertTrue(fx(() -> accuracy.getData().get(0).getNode().getOpacity()) < 1, "the first run is faded");
         assertEquals(1.0, fx(() -> accuracy.getData().get(2).getNode().getOpacity()), "the new run is not");
         assertEquals(2, fx(() -> accuracy.getData().get(3).getData().size()));
+        assertTrue(fx(() -> robot.lookup("#testAccuracyLabel").queryAs(Label.class).getText())
+                .startsWith("Test accuracy (Run 2): "));
     }
 
     @Test
