@@ -74,7 +74,7 @@ class MessagesBundleTest {
         try {
             Locale.setDefault(Locale.SIMPLIFIED_CHINESE);
             assertEquals("文件", Messages.get("menu.file"));
-            assertEquals("测试集准确率：12.50%", Messages.format("test.accuracy", 12.5));
+            assertEquals("测试集准确率（运行 1）：12.50%", Messages.format("test.accuracy", 12.5, "运行 1"));
             Locale.setDefault(Locale.ENGLISH);
             assertEquals("File", Messages.get("menu.file"));
         } finally {
