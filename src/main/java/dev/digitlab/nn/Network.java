@@ -10,7 +10,11 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * A feed-forward network built from a {@link ModelSpec}, on ND4J.
+ * A feed-forward network built from a {@link ModelSpec}, on ND4J: dense, dropout, conv, max-pool
+ * and flatten layers. Inputs are flat rows ({@code 784} values for MNIST); image layers see them as
+ * one square channel and pass on channels-first images ({@code [batch, channels, height, width]}),
+ * and a dense layer that follows an image gets a flatten layer in front of it when the spec has
+ * none.
  *
  * <p>All parameters live in one flat vector, and all gradients in another of the same layout;
  * each layer works on reshaped views of its slice. The optimizer can so update everything with a
