@@ -46,6 +46,7 @@ final class Conv2D implements Layer {
     private final BufferCache columns;
     private final BufferCache products;
     private final BufferCache columnGradients;
+
     private INDArray weights;
     private INDArray bias;
     /** W and b as one {@code [patch + 1, filters]} matrix, the bias its last row. */
@@ -76,7 +77,7 @@ final class Conv2D implements Layer {
         this.patch = g.patchSize();
         this.positions = g.positions();
         this.outputSize = filters * positions;
-        this.chunk = Math.max(1, columnBudget / ((patch + 1) * positions));
+        this.chunk = (int) Math.max(1, columnBudget / ((long) (patch + 1) * positions));
         this.activation = Activation.of(spec.activation());
         this.type = type;
         this.outputs = new BufferCache(type, filters, g.outHeight(), g.outWidth());
