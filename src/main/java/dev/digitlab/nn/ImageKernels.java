@@ -71,9 +71,13 @@ final class ImageKernels {
                                 Arrays.fill(columns, target, target + outWidth, 0f);
                                 continue;
                             }
-                            Arrays.fill(columns, target, target + x0, 0f);
+                            if (x0 > 0) {
+                                Arrays.fill(columns, target, target + x0, 0f);
+                            }
                             System.arraycopy(images, source + iy * g.width() + x0, columns, target + x0, x1 - x0);
-                            Arrays.fill(columns, target + x1, target + outWidth, 0f);
+                            if (x1 < outWidth) {
+                                Arrays.fill(columns, target + x1, target + outWidth, 0f);
+                            }
                         }
                     }
                 }
@@ -102,9 +106,13 @@ final class ImageKernels {
                                 Arrays.fill(columns, target, target + outWidth, 0.0);
                                 continue;
                             }
-                            Arrays.fill(columns, target, target + x0, 0.0);
+                            if (x0 > 0) {
+                                Arrays.fill(columns, target, target + x0, 0.0);
+                            }
                             System.arraycopy(images, source + iy * g.width() + x0, columns, target + x0, x1 - x0);
-                            Arrays.fill(columns, target + x1, target + outWidth, 0.0);
+                            if (x1 < outWidth) {
+                                Arrays.fill(columns, target + x1, target + outWidth, 0.0);
+                            }
                         }
                     }
                 }
