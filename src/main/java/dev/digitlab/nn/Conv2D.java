@@ -25,11 +25,18 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * JIT. All buffers are kept from batch to batch. A batch larger than {@link #COLUMN_BUDGET} allows
  * (predicting a thousand images) goes through in chunks of examples, so the column matrix stays a
  * few megabytes.
+ *
+ * <p>A max-pool layer right after the conv layer in the spec runs inside it (the network builds
+ * the pair as one layer with {@code poolSize > 0}): the pooling then reads the product where it
+ * lies and the backward pass writes the pooled gradients straight back into the product's layout,
+ * which saves five passes over the conv layer's full-size output per step (it is four times the
+ * size of the pooled one). The result is exactly that of the two layers: the activation is
+ * applied before pooling, and ties go to the first value of a window.
  */
 final class Conv2D implements Layer {
 
     /** Values of the column matrix per chunk of examples: 16 MB in float32. */
-    private static final int COLUMN_BUDGET = 1 << 22;
+    static final int COLUMN_BUDGET = 1 << 22;
 
     private final String name;
     private final LayerSpec spec;
@@ -38,6 +45,10 @@ final class Conv2D implements Layer {
     private final int patch;
     private final int positions;
     private final int outputSize;
+    /** Side of the max-pool window run inside this layer; 0 for none. */
+    private final int poolSize;
+    /** Values per filter of one example's output: pooled or not. */
+    private final int outputPositions;
     private final int chunk;
     private final Activation activation;
     private final DataType type;
@@ -46,6 +57,7 @@ final class Conv2D implements Layer {
     private final BufferCache columns;
     private final BufferCache products;
     private final BufferCache columnGradients;
+
     private INDArray weights;
     private INDArray bias;
     /** W and b as one {@code [patch + 1, filters]} matrix, the bias its last row. */
@@ -62,24 +74,32 @@ final class Conv2D implements Layer {
     private Object activations;
     private Object outputGradients;
     private Object imageGradients;
+    private Object pooledValues;
+    /** For each pooled output, the index in its chunk's product of the value it took. */
+    private int[] argmax = new int[0];
 
     Conv2D(String name, LayerSpec spec, int[] inputShape, DataType type) {
-        this(name, spec, inputShape, type, COLUMN_BUDGET);
+        this(name, spec, inputShape, type, 0, COLUMN_BUDGET);
     }
 
-    /** As the network builds it, but with chunks of at most {@code columnBudget} column-matrix values (for tests). */
-    Conv2D(String name, LayerSpec spec, int[] inputShape, DataType type, int columnBudget) {
+    /**
+     * A conv layer followed by max pooling over {@code poolSize x poolSize} windows (0 for none),
+     * computed in chunks of at most {@code columnBudget} column-matrix values.
+     */
+    Conv2D(String name, LayerSpec spec, int[] inputShape, DataType type, int poolSize, int columnBudget) {
         this.name = name;
         this.spec = spec;
         this.g = ConvGeometry.of(spec, LayerSpec.image(inputShape));
         this.filters = spec.filters();
         this.patch = g.patchSize();
         this.positions = g.positions();
-        this.outputSize = filters * positions;
-        this.chunk = Math.max(1, columnBudget / ((patch + 1) * positions));
+        this.poolSize = poolSize;
+        this.outputPositions = poolSize > 0 ? (g.outHeight() / poolSize) * (g.outWidth() / poolSize) : positions;
+        this.outputSize = filters * outputPositions;
+        this.chunk = (int) Math.max(1, columnBudget / ((long) (patch + 1) * positions));
         this.activation = Activation.of(spec.activation());
         this.type = type;
-        this.outputs = new BufferCache(type, filters, g.outHeight(), g.outWidth());
+        this.outputs = new BufferCache(type, outputShape());
         // Shaped as the input came: a flat input gets a flat gradient, as a dense layer before needs it.
         this.inputGradients = new BufferCache(type, inputShape);
         this.columns = new BufferCache(type, m -> new long[] {patch + 1, m * positions});
@@ -99,7 +119,8 @@ final class Conv2D implements Layer {
 
     @Override
     public int[] outputShape() {
-        return new int[] {filters, g.outHeight(), g.outWidth()};
+        return poolSize > 0 ? new int[] {filters, g.outHeight() / poolSize, g.outWidth() / poolSize}
+                : new int[] {filters, g.outHeight(), g.outWidth()};
     }
 
     @Override
@@ -145,6 +166,9 @@ final class Conv2D implements Layer {
         int n = (int) input.size(0);
         lastInput = input;
         activations = HostArrays.ensure(activations, type, n * outputSize);
+        if (poolSize > 0 && argmax.length < n * outputSize) {
+            argmax = new int[n * outputSize];
+        }
         for (int first = 0; first < n; first += chunk) {
             int m = Math.min(chunk, n - first);
             INDArray cols = loadColumns(input, first, m);
@@ -152,11 +176,24 @@ final class Conv2D implements Layer {
             Blas.gemm(weightsAndBias, true, cols, false, product, 1.0, 0.0);
             productValues = HostArrays.ensure(productValues, type, filters * m * positions);
             HostArrays.get(product, 0, productValues, filters * m * positions);
-            ImageKernels.activate(productValues, activations, first, m, filters, positions, activation);
+            if (poolSize > 0) {
+                activateAndPool(first, m);
+            } else {
+                ImageKernels.activate(productValues, activations, first, m, filters, positions, activation);
+            }
         }
         INDArray out = outputs.get(n);
         HostArrays.put(activations, n * outputSize, out, 0);
         return out;
+    }
+
+    /** Activation in place on the product, then pooling of its planes ({@code [filter][example]} order). */
+    private void activateAndPool(int first, int m) {
+        ImageKernels.activate(productValues, 0, filters * m * positions, activation);
+        pooledValues = HostArrays.ensure(pooledValues, type, filters * m * outputPositions);
+        ImageKernels.maxPool(productValues, pooledValues, argmax, first * outputSize, filters * m, g.outHeight(),
+                g.outWidth(), poolSize);
+        ImageKernels.transpose(pooledValues, activations, first, m, filters, outputPositions);
     }
 
     /** Builds the column matrix of examples {@code first .. first + m - 1} in native memory. */
@@ -179,6 +216,9 @@ final class Conv2D implements Layer {
         int n = (int) outputGradient.size(0);
         outputGradients = HostArrays.ensure(outputGradients, type, n * outputSize);
         HostArrays.get(outputGradient, 0, outputGradients, n * outputSize);
+        if (poolSize > 0) {
+            ImageKernels.derive(outputGradients, activations, 0, n * outputSize, activation);
+        }
         if (needInputGradient) {
             imageGradients = HostArrays.ensure(imageGradients, type, n * g.imageSize());
             HostArrays.zero(imageGradients, n * g.imageSize());
@@ -189,7 +229,13 @@ final class Conv2D implements Layer {
             int first = c * chunk;
             int m = Math.min(chunk, n - first);
             productValues = HostArrays.ensure(productValues, type, filters * m * positions);
-            ImageKernels.derive(outputGradients, activations, productValues, first, m, filters, positions, activation);
+            if (poolSize > 0) {
+                HostArrays.zero(productValues, filters * m * positions);
+                ImageKernels.unpool(outputGradients, argmax, first * outputSize, productValues, first, m, filters,
+                        outputPositions);
+            } else {
+                ImageKernels.derive(outputGradients, activations, productValues, first, m, filters, positions, activation);
+            }
             INDArray gradient = products.get(m);
             HostArrays.put(productValues, filters * m * positions, gradient, 0);
             INDArray cols = columnsFirst == first && columnsCount == m ? columns.get(m) : loadColumns(lastInput, first, m);

@@ -166,7 +166,9 @@ public record LayerSpec(String type, int units, String activation, double rate, 
         }
         int[] out = SAME.equals(padding) ? new int[] {filters, height, width}
                 : new int[] {filters, height - kernelHeight + 1, width - kernelWidth + 1};
-        if (size(out) > MAX_VALUES || (long) kernelHeight * kernelWidth * channels * filters > MAX_VALUES) {
+        long patch = (long) kernelHeight * kernelWidth * channels;
+        // Also bounds the column matrix of one example, (patch + 1) x positions values.
+        if (size(out) > MAX_VALUES || patch * filters > MAX_VALUES || (patch + 1) * out[1] * out[2] > MAX_VALUES) {
             throw new IllegalArgumentException("the conv layer '" + this + "' is too large for its "
                     + channels + "x" + height + "x" + width + " input");
         }

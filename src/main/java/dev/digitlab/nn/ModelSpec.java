@@ -78,6 +78,10 @@ public record ModelSpec(int inputs, List<LayerSpec> layers) {
                 "tutorial", mlp(MNIST_INPUTS, new int[] {128}, 0, MNIST_CLASSES),
                 "deeper", mlp(MNIST_INPUTS, new int[] {256, 128}, 0, MNIST_CLASSES),
                 "dropout", mlp(MNIST_INPUTS, new int[] {256, 128}, 0.2, MNIST_CLASSES),
+                // The cheapest network found that passes 99.0% test accuracy within 5 epochs for every
+                // seed tried (99.11-99.20% with seeds 42, 1, 2, 3). Cheaper ones missed it for some seeds:
+                // the peer's single conv 5x5x32 (98.73%), conv 5x5x16 + 5x5x32 (98.88-99.10%),
+                // conv 5x5x32 + 3x3x32 (98.97-99.14%).
                 "cnn", cnn(MNIST_INPUTS, List.of(LayerSpec.conv(5, 5, 32, "relu", LayerSpec.VALID), LayerSpec.maxPool(2),
                         LayerSpec.conv(3, 3, 64, "relu", LayerSpec.VALID), LayerSpec.maxPool(2)),
                         new int[] {128}, 0.3, MNIST_CLASSES));

@@ -10,7 +10,11 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * A feed-forward network built from a {@link ModelSpec}, on ND4J.
+ * A feed-forward network built from a {@link ModelSpec}, on ND4J: dense, dropout, conv, max-pool
+ * and flatten layers. Inputs are flat rows ({@code 784} values for MNIST); image layers see them as
+ * one square channel and pass on channels-first images ({@code [batch, channels, height, width]}),
+ * and a dense layer that follows an image gets a flatten layer in front of it when the spec has
+ * none.
  *
  * <p>All parameters live in one flat vector, and all gradients in another of the same layout;
  * each layer works on reshaped views of its slice. The optimizer can so update everything with a
@@ -31,6 +35,8 @@ public final class Network implements Classifier {
     private final long seed;
     private final DataType type;
     private final List<Layer> layers;
+    /** For each layer, the index of the spec layer it was made from (-1 for an implicit flatten). */
+    private final int[] specIndices;
     private final List<Parameter> parameters;
     private final INDArray params;
     private final INDArray grads;
@@ -43,7 +49,9 @@ public final class Network implements Classifier {
         this.spec = spec;
         this.seed = seed;
         this.type = type;
-        this.layers = buildLayers(spec, seed, type);
+        List<Integer> specIndices = new ArrayList<>();
+        this.layers = buildLayers(spec, seed, type, specIndices);
+        this.specIndices = specIndices.stream().mapToInt(Integer::intValue).toArray();
         List<Parameter> all = new ArrayList<>();
         long total = 0;
         for (Layer layer : layers) {
@@ -81,9 +89,18 @@ public final class Network implements Classifier {
     /** As {@link #create(ModelSpec, long)}, with values of {@code type} (DOUBLE for gradient checks). */
     public static Network create(ModelSpec spec, long seed, DataType type) {
         Network network = new Network(spec, seed, type);
+        // One stream per layer of the spec, in order, whether the layer has parameters or not and
+        // whether it runs as a layer of its own or inside another: the weights depend only on the
+        // spec and the seed, not on how the network arranges the layers.
         SplittableRandom random = new SplittableRandom(seed);
-        for (Layer layer : network.layers) {
-            layer.initialize(random.split());
+        SplittableRandom[] streams = new SplittableRandom[spec.layers().size()];
+        for (int i = 0; i < streams.length; i++) {
+            streams[i] = random.split();
+        }
+        for (int i = 0; i < network.layers.size(); i++) {
+            if (network.specIndices[i] >= 0) {
+                network.layers.get(i).initialize(streams[network.specIndices[i]]);
+            }
         }
         return network;
     }
@@ -91,9 +108,10 @@ public final class Network implements Classifier {
     /**
      * The layers of {@code spec}, named by type and count as Keras names them ({@code dense_0},
      * {@code conv2d_0}, ...). A dense layer on an image gets a flatten layer before it, which the
-     * spec may leave out.
+     * spec may leave out; a max-pool layer right after a conv layer runs inside it (one layer
+     * object for the two, with the pooled output shape).
      */
-    private static List<Layer> buildLayers(ModelSpec spec, long seed, DataType type) {
+    private static List<Layer> buildLayers(ModelSpec spec, long seed, DataType type, List<Integer> specIndices) {
         List<Layer> layers = new ArrayList<>();
         int[] shape = {spec.inputs()};
         int dense = 0;
@@ -106,7 +124,18 @@ public final class Network implements Classifier {
             if (LayerSpec.DENSE.equals(ls.type()) && shape.length > 1) {
                 Layer implicit = new Flatten("flatten_" + flatten++, LayerSpec.flatten(), shape);
                 layers.add(implicit);
+                specIndices.add(-1);
                 shape = implicit.outputShape();
+            }
+            LayerSpec next = i + 1 < spec.layers().size() ? spec.layers().get(i + 1) : null;
+            if (LayerSpec.CONV.equals(ls.type()) && next != null && LayerSpec.MAXPOOL.equals(next.type())) {
+                // The pool runs inside the conv layer: see Conv2D.
+                Layer fused = new Conv2D("conv2d_" + conv++, ls, shape, type, next.poolSize(), Conv2D.COLUMN_BUDGET);
+                pool++;
+                layers.add(fused);
+                specIndices.add(i++);
+                shape = fused.outputShape();
+                continue;
             }
             Layer layer = switch (ls.type()) {
                 case LayerSpec.DENSE -> new Dense("dense_" + dense++, ls, shape[0], type);
@@ -118,6 +147,7 @@ public final class Network implements Classifier {
                 default -> throw new IllegalArgumentException("unknown layer type '" + ls.type() + "'");
             };
             layers.add(layer);
+            specIndices.add(i);
             shape = layer.outputShape();
         }
         return List.copyOf(layers);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -123,7 +124,7 @@ class ImageLayersTest {
         int[] in = {2, 6, 6};
         // The column matrix of one example is (3 * 3 * 2 + 1) x 36 values.
         Bound<Conv2D> one = bind(new Conv2D("c", spec, in, DataType.DOUBLE), DataType.DOUBLE);
-        Bound<Conv2D> several = bind(new Conv2D("c", spec, in, DataType.DOUBLE, chunkExamples * 19 * 36), DataType.DOUBLE);
+        Bound<Conv2D> several = bind(new Conv2D("c", spec, in, DataType.DOUBLE, 0, chunkExamples * 19 * 36), DataType.DOUBLE);
         Conv2D whole = one.layer();
         Conv2D chunked = several.layer();
         whole.initialize(new SplittableRandom(4));
@@ -140,6 +141,32 @@ class ImageLayersTest {
         assertArrayEquals(inputGradientWhole, inputGradientChunked, 1e-12);
         assertArrayEquals(one.gradients().data().asDouble(), several.gradients().data().asDouble(), 1e-12);
         assertEquals(true, one.gradients().norm2Number().doubleValue() > 0);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"relu, 2, 0", "relu, 2, 2", "tanh, 3, 0", "sigmoid, 2, 3", "linear, 3, 2"})
+    void poolingInsideTheConvLayerIsExactlyAConvLayerThenAPoolLayer(String activation, int size, int chunkExamples) {
+        LayerSpec spec = LayerSpec.conv(3, 2, 4, activation, "same");
+        int[] in = {2, 7, 8};
+        int budget = chunkExamples == 0 ? Conv2D.COLUMN_BUDGET : chunkExamples * (3 * 2 * 2 + 1) * 56;
+        Bound<Conv2D> fused = bind(new Conv2D("c", spec, in, DataType.DOUBLE, size, budget), DataType.DOUBLE);
+        Bound<Conv2D> conv = bind(new Conv2D("c", spec, in, DataType.DOUBLE), DataType.DOUBLE);
+        MaxPool2D pool = new MaxPool2D("p", LayerSpec.maxPool(size), conv.layer().outputShape(), DataType.DOUBLE);
+        conv.layer().initialize(new SplittableRandom(6));
+        fused.parameters().assign(conv.parameters());
+        INDArray input = Nd4j.rand(DataType.DOUBLE, 7, 2, 7, 8).subi(0.5);
+        // Ties, as ReLU makes them: a whole example of zeros.
+        input.get(org.nd4j.linalg.indexing.NDArrayIndex.point(3)).assign(0);
+
+        INDArray expected = pool.forward(conv.layer().forward(input, true), true);
+        INDArray actual = fused.layer().forward(input, true);
+        assertArrayEquals(expected.shape(), actual.shape());
+        assertArrayEquals(expected.dup().data().asDouble(), actual.dup().data().asDouble(), 0);
+
+        INDArray gradient = Nd4j.rand(DataType.DOUBLE, expected.shape());
+        double[] inputGradient = conv.layer().backward(pool.backward(gradient.dup(), true), true).dup().data().asDouble();
+        assertArrayEquals(inputGradient, fused.layer().backward(gradient.dup(), true).dup().data().asDouble(), 1e-12);
+        assertArrayEquals(conv.gradients().data().asDouble(), fused.gradients().data().asDouble(), 1e-12);
     }
 
     @Test

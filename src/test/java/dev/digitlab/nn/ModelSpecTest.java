@@ -116,6 +116,7 @@ class ModelSpecTest {
         "784 -> flatten 2 -> 10 softmax|write a flatten layer as 'flatten'",
         "784 -> conv 5x5x32 relu -> maxpool 2|the last layer must be a softmax layer",
         "784 -> conv 5x5x100000000 relu -> 10 softmax|is too large for its 1x28x28 input",
+        "10000 -> conv 50x50x1 relu same -> 2 softmax|the conv layer 'conv 50x50x1 relu same' is too large for its 1x100x100 input",
     })
     void badSpecsGiveOneClearSentence(String text, String expected) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelSpec.parse(text));
