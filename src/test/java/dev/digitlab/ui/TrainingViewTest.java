@@ -235,6 +235,18 @@ class TrainingViewTest {
     }
 
     @Test
+    void runningOutOfMemoryEndsTheRunWithAdvice(FxRobot robot) throws Exception {
+        source = progress -> {
+            throw new OutOfMemoryError("Java heap space");
+        };
+        robot.clickOn("#trainButton");
+        waitUntilIdle(10);
+        assertEquals("Not enough memory for this network: try fewer or smaller hidden layers, or a smaller batch size.",
+                fx(() -> robot.lookup("#errorLabel").queryAs(Label.class).getText()));
+        assertFalse(button(robot, "#trainButton").isDisabled());
+    }
+
+    @Test
     void aDownloadShowsItsProgressBeforeTraining(FxRobot robot) throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         source = progress -> {
