@@ -80,6 +80,7 @@ public final class EvaluateViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(this, "phase", Phase.IDLE);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private final ReadOnlyObjectWrapper<Throwable> errorCause = new ReadOnlyObjectWrapper<>(this, "errorCause");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyObjectWrapper<Predictions> predictions = new ReadOnlyObjectWrapper<>(this, "predictions");
@@ -150,6 +151,7 @@ public final class EvaluateViewModel implements AutoCloseable {
         if (!canEvaluate.get()) {
             return;
         }
+        errorCause.set(null);
         error.set(null);
         TrainedModel model = active.modelProperty().get();
         if (data == null) {
@@ -173,6 +175,7 @@ public final class EvaluateViewModel implements AutoCloseable {
         if (!canLoadShipped.get()) {
             return;
         }
+        errorCause.set(null);
         error.set(null);
         Task<TrainedModel> task = new Task<>() {
             @Override
@@ -336,6 +339,7 @@ public final class EvaluateViewModel implements AutoCloseable {
     private void fail(Throwable e) {
         end();
         status.set(Messages.get("evaluate.failed"));
+        errorCause.set(e); // first: a listener on the sentence finds its details
         error.set(describe(e));
     }
 
@@ -384,6 +388,11 @@ public final class EvaluateViewModel implements AutoCloseable {
     /** Why the last command could not be done, or null. */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /** What caused {@link #errorProperty()}, for the details of an error dialog; null with it. */
+    public ReadOnlyObjectProperty<Throwable> errorCauseProperty() {
+        return errorCause.getReadOnlyProperty();
     }
 
     /** The outcome of the last picture export, or null. */

@@ -128,8 +128,8 @@ public final class MainWindow implements ShellActions {
         });
         evaluate.onOpenInDrawProperty().set(this::openInDraw);
         // Failures the tabs report (missing data, not enough memory) also get a dialog.
-        showAsDialog(training.errorProperty());
-        showAsDialog(evaluate.errorProperty());
+        showAsDialog(training.errorProperty(), training.errorCauseProperty());
+        showAsDialog(evaluate.errorProperty(), evaluate.errorCauseProperty());
     }
 
     /** Shows a test image on the Draw tab's paper, read as a drawing is, and selects that tab. */
@@ -138,11 +138,12 @@ public final class MainWindow implements ShellActions {
         view.tabs().getSelectionModel().select(view.tabs().getTabs().get(1));
     }
 
-    private void showAsDialog(ObservableValue<String> error) {
+    private void showAsDialog(ObservableValue<String> error, ObservableValue<Throwable> cause) {
         error.addListener((obs, old, now) -> {
             if (now != null && !now.isBlank()) {
                 status.set(now);
-                Platform.runLater(() -> services.prompts().showError(now, null));
+                Throwable details = cause.getValue();
+                Platform.runLater(() -> services.prompts().showError(now, details));
             }
         });
     }

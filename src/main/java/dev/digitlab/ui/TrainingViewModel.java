@@ -71,6 +71,7 @@ public final class TrainingViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper testAccuracyText =
             new ReadOnlyStringWrapper(this, "testAccuracyText", Messages.get("test.none"));
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private final ReadOnlyObjectWrapper<Throwable> errorCause = new ReadOnlyObjectWrapper<>(this, "errorCause");
     private final ReadOnlyObjectWrapper<EpochResult> lastEpoch = new ReadOnlyObjectWrapper<>(this, "lastEpoch");
     private final StringBinding modelSummary;
     private final BooleanBinding canTrain;
@@ -104,6 +105,7 @@ public final class TrainingViewModel implements AutoCloseable {
         if (!canTrain.get()) {
             return;
         }
+        errorCause.set(null);
         error.set(null);
         if (data == null) {
             load();
@@ -223,6 +225,7 @@ public final class TrainingViewModel implements AutoCloseable {
         speedText.set("");
         timeLeftText.set("");
         progressText.set(Messages.get("progress.failed"));
+        errorCause.set(e); // first: a listener on the sentence finds its details
         error.set(describe(e));
     }
 
@@ -352,6 +355,11 @@ public final class TrainingViewModel implements AutoCloseable {
     /** Why the last run could not be done, or null. */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /** What caused {@link #errorProperty()}, for the details of an error dialog; null with it. */
+    public ReadOnlyObjectProperty<Throwable> errorCauseProperty() {
+        return errorCause.getReadOnlyProperty();
     }
 
     /** The last finished epoch of the current run. */

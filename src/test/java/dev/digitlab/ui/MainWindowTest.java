@@ -72,6 +72,7 @@ class MainWindowTest {
         Choice answer = Choice.CANCEL;
         int asked;
         final List<String> errors = new ArrayList<>();
+        final List<Throwable> causes = new ArrayList<>();
 
         @Override
         public Choice askSaveChanges(String modelName) {
@@ -82,6 +83,7 @@ class MainWindowTest {
         @Override
         public void showError(String sentence, Throwable details) {
             errors.add(sentence);
+            causes.add(details);
         }
 
         @Override
@@ -283,6 +285,16 @@ class MainWindowTest {
         javafx.scene.control.TabPane tabs = robot.lookup("#tabs").queryAs(javafx.scene.control.TabPane.class);
         assertEquals("训练", tabs.getTabs().get(0).getText());
         assertEquals("zh-CN", new SettingsStore(dir.resolve("home")).load().language);
+    }
+
+    @Test
+    void aTrainingRunWithoutDataShowsItsSentenceWithTheDetailsBehindIt(FxRobot robot) throws Exception {
+        awaitShippedModel();
+        robot.clickOn("#trainButton");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !prompts.errors.isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("no data in this test", prompts.errors.get(0));
+        assertTrue(prompts.causes.get(0) instanceof DataException, String.valueOf(prompts.causes.get(0)));
     }
 
     @Test
