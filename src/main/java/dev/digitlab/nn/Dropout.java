@@ -1,6 +1,5 @@
 package dev.digitlab.nn;
 
-import java.util.List;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -10,7 +9,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * passes its input through. The masks come from the network's seed and a count of training
  * batches, so a seeded run draws the same masks every time.
  */
-final class Dropout implements Layer {
+final class Dropout implements ParameterFreeLayer {
 
     private final String name;
     private final LayerSpec spec;
@@ -56,26 +55,6 @@ final class Dropout implements Layer {
     @Override
     public int[] outputShape() {
         return shape.clone();
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return List.of();
-    }
-
-    @Override
-    public void bind(INDArray parameters, INDArray gradients) {
-        // no parameters
-    }
-
-    @Override
-    public void initialize(SplittableRandom random) {
-        // no parameters
-    }
-
-    @Override
-    public INDArray parameter(String localName) {
-        throw new IllegalArgumentException(name + " has no parameter '" + localName + "'");
     }
 
     /** Keeps reusing the last mask (for gradient checks, which must see the same function each time). */

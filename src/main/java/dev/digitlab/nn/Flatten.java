@@ -1,7 +1,5 @@
 package dev.digitlab.nn;
 
-import java.util.List;
-import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -9,7 +7,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * (channel by channel, row by row) for a dense layer, and the gradient back. Both are reshaped
  * views of the same contiguous memory: nothing is copied.
  */
-final class Flatten implements Layer {
+final class Flatten implements ParameterFreeLayer {
 
     private final String name;
     private final LayerSpec spec;
@@ -36,26 +34,6 @@ final class Flatten implements Layer {
     @Override
     public int[] outputShape() {
         return new int[] {size};
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return List.of();
-    }
-
-    @Override
-    public void bind(INDArray parameters, INDArray gradients) {
-        // no parameters
-    }
-
-    @Override
-    public void initialize(SplittableRandom random) {
-        // no parameters
-    }
-
-    @Override
-    public INDArray parameter(String localName) {
-        throw new IllegalArgumentException(name + " has no parameter '" + localName + "'");
     }
 
     @Override

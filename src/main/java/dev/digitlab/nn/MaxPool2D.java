@@ -1,7 +1,5 @@
 package dev.digitlab.nn;
 
-import java.util.List;
-import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -12,7 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The forward pass remembers where each maximum came from, and the backward pass sends each
  * gradient back there.
  */
-final class MaxPool2D implements Layer {
+final class MaxPool2D implements ParameterFreeLayer {
 
     private final String name;
     private final LayerSpec spec;
@@ -59,26 +57,6 @@ final class MaxPool2D implements Layer {
     @Override
     public int[] outputShape() {
         return new int[] {channels, height / size, width / size};
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return List.of();
-    }
-
-    @Override
-    public void bind(INDArray parameters, INDArray gradients) {
-        // no parameters
-    }
-
-    @Override
-    public void initialize(SplittableRandom random) {
-        // no parameters
-    }
-
-    @Override
-    public INDArray parameter(String localName) {
-        throw new IllegalArgumentException(name + " has no parameter '" + localName + "'");
     }
 
     @Override
