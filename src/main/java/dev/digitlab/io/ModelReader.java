@@ -2,6 +2,7 @@ package dev.digitlab.io;
 
 import com.google.gson.JsonParseException;
 import com.google.gson.stream.MalformedJsonException;
+import dev.digitlab.nn.NdStart;
 import dev.digitlab.nn.Network;
 import dev.digitlab.nn.Parameter;
 import dev.digitlab.train.TrainedModel;
@@ -90,6 +91,8 @@ public final class ModelReader {
      * @param name   the name the model gets
      */
     public TrainedModel load(InputStream in, String source, String name) {
+        // ND4J starts while the file is read and checked; build() is the first step that needs it.
+        NdStart.begin();
         ModelFileParser.RawModel raw = parse(in, source, true);
         ModelJson.checkFormat(raw.header(), source);
         ModelHeader header = ModelJson.header(raw, source, maxParameters);
@@ -261,6 +264,7 @@ public final class ModelReader {
 
     /** The network, built only now that every check has passed. */
     private static Network build(ModelHeader header, List<float[]> values) {
+        NdStart.await();
         Network network = Network.create(header.spec(), header.initSeed());
         Set<String> layout = new HashSet<>();
         for (Parameter p : network.parameters()) {
