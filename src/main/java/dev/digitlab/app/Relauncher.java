@@ -1,5 +1,6 @@
 package dev.digitlab.app;
 
+import dev.digitlab.io.SettingsStore;
 import dev.digitlab.nn.NativeThreads;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -10,6 +11,8 @@ import java.util.Optional;
  * Starts this same JVM program again with {@code OMP_NUM_THREADS} in its environment.
  * OpenMP reads the variable once, when the native library loads, so it must be there before the
  * JVM starts; setting it from Java code afterwards only reaches part of the native threads.
+ * The child also gets the window's garbage collector and, from a jar, a
+ * {@link ClassDataArchive} that shortens its start.
  */
 final class Relauncher {
 
@@ -33,11 +36,15 @@ final class Relauncher {
         }
         List<String> command = new ArrayList<>();
         command.add(java.get());
-        List<String> jvmArgs = ManagementFactory.getRuntimeMXBean().getInputArguments();
-        command.addAll(jvmArgs);
+        List<String> jvmArgs = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments());
         if (args.length == 0) {
-            command.addAll(windowGc(jvmArgs));
+            jvmArgs.addAll(windowGc(jvmArgs));
         }
+        command.addAll(jvmArgs);
+        String classPath = System.getProperty("java.class.path", "");
+        Optional<ClassDataArchive> archive = ClassDataArchive.forChild(SettingsStore.home().resolve("cache"),
+                classPath, jvmArgs);
+        archive.ifPresent(a -> command.addAll(a.options()));
         String modulePath = System.getProperty("jdk.module.path");
         if (modulePath != null && !modulePath.isEmpty()
                 && command.stream().noneMatch(a -> a.startsWith("--module-path") || a.startsWith("-p"))) {
@@ -45,7 +52,7 @@ final class Relauncher {
             command.add(modulePath);
         }
         command.add("-cp");
-        command.add(System.getProperty("java.class.path", ""));
+        command.add(classPath);
         command.add(Launcher.class.getName());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
@@ -57,6 +64,7 @@ final class Relauncher {
             Runtime.getRuntime().addShutdownHook(stopChild);
             int code = child.waitFor();
             Runtime.getRuntime().removeShutdownHook(stopChild);
+            archive.ifPresent(a -> a.finish(code));
             return code;
         } catch (java.io.IOException e) {
             return null; // cannot start a child: carry on here with the in-process setting
