@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.TabPane;
@@ -97,6 +98,8 @@ class MainWindowTest {
     private final FakeChooser chooser = new FakeChooser();
     private final FakePrompts prompts = new FakePrompts();
     private final Locale originalLocale = Locale.getDefault();
+    /** Reads the model files the user opens; a test may put a slower one here. */
+    private volatile Function<Path, TrainedModel> reader = new ModelReader()::load;
     private Stage stage;
     private MainWindow window;
 
@@ -109,7 +112,7 @@ class MainWindowTest {
                 },
                 () -> new TrainedModel("mnist-mlp", Network.create(ModelSpec.parse("784 -> 16 relu -> 10 softmax"), 1),
                         TrainingConfig.tutorial(), null, null, List.of(), Double.NaN, Instant.now()),
-                new ModelWriter("test"), 1);
+                new ModelWriter("test"), 1, path -> reader.apply(path));
         window = new MainWindow(stage, services);
         stage.show();
     }
@@ -121,6 +124,13 @@ class MainWindowTest {
 
     private void awaitShippedModel() throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.active().modelProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Waits until the model file being opened is read (on its background thread) and shown. */
+    private void awaitOpened() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.files().openingProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -196,7 +206,7 @@ class MainWindowTest {
         chooser.answers.add(file);
 
         robot.push(KeyCode.CONTROL, KeyCode.O);
-        WaitForAsyncUtils.waitForFxEvents();
+        awaitOpened();
 
         assertEquals("other — DigitLab", stage.getTitle());
         assertEquals("other", window.active().modelProperty().get().name());
@@ -212,6 +222,7 @@ class MainWindowTest {
         chooser.answers.add(damaged);
 
         robot.clickOn("File").clickOn("Open model…");
+        awaitOpened();
 
         assertEquals(1, prompts.errors.size());
         assertTrue(prompts.errors.get(0).contains("damaged.json"), prompts.errors.get(0));
