@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole window: builds the view models once and the views from them, the menus, the status
- * bar and the title; keeps the settings; rebuilds the views when the language changes, so no
- * state is lost. Use on the FX thread.
+ * bar and the title; keeps the settings; when the language changes, has the view models compose
+ * the texts they show again and rebuilds the views, so no state is lost. Use on the FX thread.
  */
 public final class MainWindow implements ShellActions {
 
