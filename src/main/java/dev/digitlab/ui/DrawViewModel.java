@@ -101,7 +101,10 @@ public final class DrawViewModel implements AutoCloseable {
 
     private Classifier classifier;
     private boolean loading;
-    private String loadFailure;
+    /** Why loading the model failed, or null; described in words only when shown, in the language then. */
+    private Throwable loadFailure;
+    /** Why the drawing could not be read (the exception's own message), or null. */
+    private String readError;
     private long sequence;
     /** Results of requests older than this are stale (the drawing was cleared since) and dropped. */
     private long firstCurrent;
@@ -252,7 +255,7 @@ public final class DrawViewModel implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("the drawing could not be read", e);
             read = Reading.EMPTY;
-            error = Messages.format("draw.readError", String.valueOf(e.getMessage()));
+            error = String.valueOf(e.getMessage());
         }
         return new Result(request.sequence(), read, error, request.sinceNanos(), started, System.nanoTime());
     }
@@ -271,10 +274,17 @@ public final class DrawViewModel implements AutoCloseable {
 
     private void showReading(Reading r, String error) {
         reading.set(r);
+        readError = error;
         int digit = r.digit();
         predictedDigit.set(digit);
         predictionText.set(digit < 0 ? "" : Integer.toString(digit));
-        detailText.set(error != null ? error : detail(r));
+        describeReading();
+    }
+
+    /** The words about the reading, in the current language. */
+    private void describeReading() {
+        Reading r = reading.get();
+        detailText.set(readError != null ? Messages.format("draw.readError", readError) : detail(r));
         naiveText.set(r.naiveProbabilities() == null ? ""
                 : Messages.format("draw.reads", r.naiveDigit(), Percent.of(r.naiveProbabilities()[r.naiveDigit()])));
         mnistText.set(r.probabilities() == null ? ""
@@ -317,8 +327,8 @@ public final class DrawViewModel implements AutoCloseable {
         });
         task.setOnFailed(e -> {
             loading = false;
-            loadFailure = describe(task.getException());
-            LOG.warn("the model could not be loaded: {}", loadFailure);
+            loadFailure = task.getException();
+            LOG.warn("the model could not be loaded: {}", describe(loadFailure));
             LOG.debug("the model could not be loaded", task.getException());
             modelChanged();
         });
@@ -377,7 +387,7 @@ public final class DrawViewModel implements AutoCloseable {
             }
             case FAILED -> {
                 modelText.set(Messages.get("draw.model.failed"));
-                modelHelp.set(sentence(loadFailure) + " " + help);
+                modelHelp.set(sentence(describe(loadFailure)) + " " + help);
             }
             case UNUSABLE -> {
                 modelText.set(model.name());
@@ -394,6 +404,12 @@ public final class DrawViewModel implements AutoCloseable {
             }
             default -> throw new IllegalStateException("unknown model state " + modelState.get());
         }
+    }
+
+    /** Composes the tab's texts again in the default language, which has just changed. */
+    public void languageChanged() {
+        describeModel();
+        describeReading();
     }
 
     /**

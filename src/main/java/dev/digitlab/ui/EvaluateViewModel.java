@@ -78,11 +78,11 @@ public final class EvaluateViewModel implements AutoCloseable {
     });
 
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(this, "phase", Phase.IDLE);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status");
+    private final LocalText status = new LocalText(this, "status", () -> null);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ReadOnlyObjectWrapper<Throwable> errorCause = new ReadOnlyObjectWrapper<>(this, "errorCause");
-    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice");
-    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final LocalText notice = new LocalText(this, "notice", () -> null);
+    private final LocalText summary = new LocalText(this, "summary", () -> "");
     private final ReadOnlyObjectWrapper<Predictions> predictions = new ReadOnlyObjectWrapper<>(this, "predictions");
     private final ReadOnlyObjectWrapper<Evaluation> evaluation = new ReadOnlyObjectWrapper<>(this, "evaluation");
     private final ReadOnlyObjectWrapper<TrainedModel> evaluated = new ReadOnlyObjectWrapper<>(this, "evaluated");
@@ -91,7 +91,7 @@ public final class EvaluateViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Cell> selectedCell = new ReadOnlyObjectWrapper<>(this, "selectedCell");
     private final ObservableList<TestImage> gallery = FXCollections.observableArrayList();
     private final ObservableList<TestImage> galleryView = FXCollections.unmodifiableObservableList(gallery);
-    private final ReadOnlyStringWrapper galleryTitle = new ReadOnlyStringWrapper(this, "galleryTitle");
+    private final LocalText galleryTitle = new LocalText(this, "galleryTitle", () -> null);
     private final ReadOnlyObjectWrapper<TestImage> selectedImage = new ReadOnlyObjectWrapper<>(this, "selectedImage");
     private final ReadOnlyObjectWrapper<TestImage> randomImage = new ReadOnlyObjectWrapper<>(this, "randomImage");
     private final ObservableList<ModelHistory> histories = FXCollections.observableArrayList();
@@ -184,7 +184,7 @@ public final class EvaluateViewModel implements AutoCloseable {
             }
         };
         begin(task, Phase.LOADING);
-        status.set(Messages.get("evaluate.loadingModel"));
+        status.set(() -> Messages.get("evaluate.loadingModel"));
         task.setOnSucceeded(e -> {
             end();
             active.set(task.getValue(), false);
@@ -206,9 +206,10 @@ public final class EvaluateViewModel implements AutoCloseable {
         }
         selectedCell.set(new Cell(actual, predicted));
         gallery.setAll(images);
+        int count = indices.length;
         galleryTitle.set(actual == predicted
-                ? Messages.format("gallery.right", actual, indices.length)
-                : Messages.format("gallery.wrong", actual, predicted, indices.length));
+                ? () -> Messages.format("gallery.right", actual, count)
+                : () -> Messages.format("gallery.wrong", actual, predicted, count));
         selectedImage.set(images.isEmpty() ? null : images.get(0));
     }
 
@@ -234,12 +235,24 @@ public final class EvaluateViewModel implements AutoCloseable {
 
     /** Says that a picture was saved (by its name: the user has just chosen the folder). */
     public void exported(Path file) {
-        notice.set(Messages.format("export.saved", file.getFileName().toString()));
+        String name = file.getFileName().toString();
+        notice.set(() -> Messages.format("export.saved", name));
     }
 
     /** Says why a picture could not be saved. */
     public void exportFailed(String reason) {
-        notice.set(reason);
+        notice.setFixed(reason);
+    }
+
+    /**
+     * Composes the tab's texts again in the default language, which has just changed; a data
+     * download's progress follows on its next report.
+     */
+    public void languageChanged() {
+        status.recompose();
+        notice.recompose();
+        summary.recompose();
+        galleryTitle.recompose();
     }
 
     /** Cancels any work without waiting for it (the window is closing) and ends the worker thread. */
@@ -256,7 +269,8 @@ public final class EvaluateViewModel implements AutoCloseable {
     private void startEvaluation(TrainedModel model) {
         EvaluationTask task = new EvaluationTask(model.network(), data.test());
         begin(task, Phase.EVALUATING);
-        status.set(Messages.format("evaluate.running", model.name(), data.test().size()));
+        int size = data.test().size();
+        status.set(() -> Messages.format("evaluate.running", model.name(), size));
         task.setOnSucceeded(e -> {
             end();
             show(model, task.getValue(), task.seconds());
@@ -277,11 +291,11 @@ public final class EvaluateViewModel implements AutoCloseable {
         evaluated.set(model);
         evaluation.set(result);
         predictions.set(p);
-        summary.set(Messages.format("evaluate.summary", 100 * result.accuracy(), result.loss(), p.size()));
+        summary.set(() -> Messages.format("evaluate.summary", 100 * result.accuracy(), result.loss(), p.size()));
         Cell worst = mostFrequentMistake(result.confusion());
         selectCell(worst.actual(), worst.predicted());
         nextRandom();
-        status.set(Messages.format("evaluate.done", model.name(), p.size(), seconds));
+        status.set(() -> Messages.format("evaluate.done", model.name(), p.size(), seconds));
         lastEvaluationSeconds = seconds;
         lastFillMillis = (System.nanoTime() - start) / 1e6;
         LOG.info("evaluated {} on {} test images in {} ms; views filled on the FX thread in {} ms", model.name(),
@@ -307,7 +321,7 @@ public final class EvaluateViewModel implements AutoCloseable {
         if (model == null) {
             weights.set(null);
             if (phase.get() == Phase.IDLE && !status.isBound()) {
-                status.set(Messages.get("evaluate.noModel"));
+                status.set(() -> Messages.get("evaluate.noModel"));
             }
             return;
         }
@@ -320,8 +334,11 @@ public final class EvaluateViewModel implements AutoCloseable {
         }
         weights.set(FirstLayerWeights.of(model.network()));
         if (phase.get() == Phase.IDLE && !status.isBound()) {
-            status.set(stale.get() ? Messages.format("evaluate.stale", model.name())
-                    : evaluated.get() == null ? Messages.format("evaluate.ready", model.name()) : status.get());
+            if (stale.get()) {
+                status.set(() -> Messages.format("evaluate.stale", model.name()));
+            } else if (evaluated.get() == null) {
+                status.set(() -> Messages.format("evaluate.ready", model.name()));
+            }
         }
     }
 
@@ -338,7 +355,7 @@ public final class EvaluateViewModel implements AutoCloseable {
 
     private void fail(Throwable e) {
         end();
-        status.set(Messages.get("evaluate.failed"));
+        status.set(() -> Messages.get("evaluate.failed"));
         errorCause.set(e); // first: a listener on the sentence finds its details
         error.set(describe(e));
     }
@@ -382,7 +399,7 @@ public final class EvaluateViewModel implements AutoCloseable {
 
     /** What the tab is doing or did last, e.g. "Tested mnist-mlp on 10,000 test images in 0.31 s." */
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return status.property();
     }
 
     /** Why the last command could not be done, or null. */
@@ -397,12 +414,12 @@ public final class EvaluateViewModel implements AutoCloseable {
 
     /** The outcome of the last picture export, or null. */
     public ReadOnlyStringProperty noticeProperty() {
-        return notice.getReadOnlyProperty();
+        return notice.property();
     }
 
     /** E.g. "Test accuracy 97.49% · loss 0.0832 · 10,000 images"; empty before an evaluation. */
     public ReadOnlyStringProperty summaryProperty() {
-        return summary.getReadOnlyProperty();
+        return summary.property();
     }
 
     /** Every test image's probabilities and prediction; null before an evaluation. */
@@ -437,7 +454,7 @@ public final class EvaluateViewModel implements AutoCloseable {
 
     /** E.g. "True 4, read as 9: 12 images". */
     public ReadOnlyStringProperty galleryTitleProperty() {
-        return galleryTitle.getReadOnlyProperty();
+        return galleryTitle.property();
     }
 
     /** The image shown large, and the one "open in Draw" hands on; null when none. */

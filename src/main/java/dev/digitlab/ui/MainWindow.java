@@ -17,8 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.application.Platform;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -30,8 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole window: builds the view models once and the views from them, the menus, the status
- * bar and the title; keeps the settings; rebuilds the views when the language changes, so no
- * state is lost. Use on the FX thread.
+ * bar and the title; keeps the settings; when the language changes, has the view models compose
+ * the texts they show again and rebuilds the views, so no state is lost. Use on the FX thread.
  */
 public final class MainWindow implements ShellActions {
 
@@ -45,10 +44,18 @@ public final class MainWindow implements ShellActions {
      * @param shipped    loads the shipped model (called on a background thread)
      * @param writer     saves model files
      * @param threads    the native thread count, for the status bar
+     * @param reader     reads the model files the user opens (called on a background thread)
      */
     public record Services(FileChooserService chooser, Prompts prompts, SettingsStore store,
                            Function<Path, DatasetSource> dataLookup, Callable<TrainedModel> shipped,
-                           ModelWriter writer, int threads) {
+                           ModelWriter writer, int threads, Function<Path, TrainedModel> reader) {
+
+        /** The services with the normal model file reader. */
+        public Services(FileChooserService chooser, Prompts prompts, SettingsStore store,
+                        Function<Path, DatasetSource> dataLookup, Callable<TrainedModel> shipped,
+                        ModelWriter writer, int threads) {
+            this(chooser, prompts, store, dataLookup, shipped, writer, threads, new ModelReader()::load);
+        }
     }
 
     /** The Training form's fields in the order of {@link TrainingForm#fields()}, as named in the settings. */
@@ -66,7 +73,7 @@ public final class MainWindow implements ShellActions {
     private final DrawViewModel draw;
     private final EvaluateViewModel evaluate;
     private final ModelFiles files;
-    private final StringProperty status = new SimpleStringProperty(this, "status", "");
+    private final LocalText status = new LocalText(this, "status", () -> "");
     private MainView view;
     private EvaluateView evaluateView;
     private boolean closed;
@@ -90,7 +97,7 @@ public final class MainWindow implements ShellActions {
                 throw new IllegalStateException(e.getMessage(), e);
             }
         });
-        files = new ModelFiles(active, services.chooser(), services.prompts(), new ModelReader(), services.writer());
+        files = new ModelFiles(active, services.chooser(), services.prompts(), services.reader(), services.writer());
         settings.recentModels.forEach(p -> files.recent().add(Path.of(p)));
         restoreForm();
         listen();
@@ -108,22 +115,23 @@ public final class MainWindow implements ShellActions {
         });
         stage.setOnHidden(e -> close());
         services.store().warning().ifPresent(w -> Platform.runLater(() -> services.prompts().showError(w, null)));
-        status.set(Messages.get("status.loadingModel"));
+        status.set(() -> Messages.get("status.loadingModel"));
         // The window comes first; ND4J starts and the shipped model loads in the background.
         draw.loadModel(services.shipped());
     }
 
     private void listen() {
-        files.noticeProperty().addListener((obs, old, now) -> status.set(now));
+        files.noticeProperty().addListener((obs, old, now) -> status.set(now == null ? () -> "" : now));
         files.recent().addListener((javafx.collections.ListChangeListener<Path>) c -> saveSettings());
         active.modelProperty().addListener((obs, old, now) -> {
             if (now != null && old == null) {
-                status.set(Messages.format("status.modelReady", files.displayName()));
+                String name = files.displayName();
+                status.set(() -> Messages.format("status.modelReady", name));
             }
         });
         draw.modelStateProperty().addListener((obs, old, now) -> {
             if (now == DrawViewModel.ModelState.FAILED) {
-                status.set(Messages.get("draw.model.failed"));
+                status.set(() -> Messages.get("draw.model.failed"));
             }
         });
         evaluate.onOpenInDrawProperty().set(this::openInDraw);
@@ -141,7 +149,8 @@ public final class MainWindow implements ShellActions {
     private void showAsDialog(ObservableValue<String> error, ObservableValue<Throwable> cause) {
         error.addListener((obs, old, now) -> {
             if (now != null && !now.isBlank()) {
-                status.set(now);
+                // The sentence the dialog shows, kept as it is: it may come from a file or the data.
+                status.setFixed(now);
                 Throwable details = cause.getValue();
                 Platform.runLater(() -> services.prompts().showError(now, details));
             }
@@ -160,7 +169,7 @@ public final class MainWindow implements ShellActions {
             return evaluateView.root();
         });
         view.setMenuBar(new MenuBarView(files, this).root());
-        view.setStatus(status, services.threads() == 1 ? Messages.get("status.backend.one")
+        view.setStatus(status.property(), services.threads() == 1 ? Messages.get("status.backend.one")
                 : Messages.format("status.backend", services.threads()));
         stage.titleProperty().unbind();
         stage.titleProperty().bind(files.titleBinding());
@@ -203,7 +212,7 @@ public final class MainWindow implements ShellActions {
             evaluate.forgetData();
             settings.dataFolder = dir.toString();
             saveSettings();
-            status.set(Messages.format("status.dataFolder", dir.toString()));
+            status.set(() -> Messages.format("status.dataFolder", dir.toString()));
         });
     }
 
@@ -238,7 +247,7 @@ public final class MainWindow implements ShellActions {
 
     @Override
     public void exportChart(String name, Node chart) {
-        new PngExport(services.chooser(), file -> status.set(Messages.format("export.saved", file.toString())),
+        new PngExport(services.chooser(), file -> status.set(() -> Messages.format("export.saved", file.toString())),
                 reason -> services.prompts().showError(reason, null)).export(chart, name);
     }
 
@@ -254,6 +263,11 @@ public final class MainWindow implements ShellActions {
     public void switchLanguage(Locale language) {
         Locale.setDefault(language);
         settings.language = language.toLanguageTag();
+        // The texts the view models have composed are written again; the views are built anew.
+        training.languageChanged();
+        draw.languageChanged();
+        evaluate.languageChanged();
+        status.recompose();
         int tab = view.tabs().getSelectionModel().getSelectedIndex();
         stage.getScene().setRoot(build());
         view.tabs().getSelectionModel().select(tab);
@@ -302,17 +316,17 @@ public final class MainWindow implements ShellActions {
     }
 
     /** The status bar's message. */
-    public StringProperty statusProperty() {
-        return status;
+    public ReadOnlyStringProperty statusProperty() {
+        return status.property();
     }
 
     /** Shows an unexpected error (on the FX thread) and notes it in the status bar. */
     public void showUnexpected(Throwable error, Path log) {
+        Supplier<String> sentence = () -> log == null ? Messages.get("error.uncaught")
+                : Messages.format("error.uncaughtLogged", log.toString());
         Runnable show = () -> {
-            String sentence = log == null ? Messages.get("error.uncaught")
-                    : Messages.format("error.uncaughtLogged", log.toString());
             status.set(sentence);
-            services.prompts().showError(sentence, error);
+            services.prompts().showError(sentence.get(), error);
         };
         if (Platform.isFxApplicationThread()) {
             show.run();
@@ -356,7 +370,8 @@ public final class MainWindow implements ShellActions {
             services.store().save(settings);
         } catch (IOException | RuntimeException e) {
             LOG.warn("The settings could not be saved to {}: {}", services.store().file(), e.getMessage());
-            status.set(Messages.format("error.settingsNotSaved", services.store().file().toString()));
+            Path file = services.store().file();
+            status.set(() -> Messages.format("error.settingsNotSaved", file.toString()));
         }
     }
 

@@ -45,9 +45,13 @@ public final class MenuBarView {
         // Filled when the File menu opens, so it always shows the list as it is now.
         Menu export = new Menu(Messages.get("menu.file.export"));
         export.setId("exportMenu");
+        MenuItem open = item("openItem", "menu.file.open", "Shortcut+O", files::open);
+        // One file at a time: a second open while one is read would race it to become the active model.
+        open.disableProperty().bind(files.openingProperty());
+        recent.disableProperty().bind(files.openingProperty());
         Menu menu = new Menu(Messages.get("menu.file"), null,
                 item("newModelItem", "menu.file.new", null, actions::newModel),
-                item("openItem", "menu.file.open", "Shortcut+O", files::open),
+                open,
                 recent,
                 new SeparatorMenuItem(),
                 item("saveItem", "menu.file.save", "Shortcut+S", files::save),

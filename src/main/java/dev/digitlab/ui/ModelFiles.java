@@ -14,42 +14,49 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
 
 /**
  * The File menu's model commands: new, open, save, save as and the recent models. Knows the file
  * the active model came from or was saved to, and asks before unsaved changes would be lost. A
- * failed open or save shows an error and leaves the active model as it was. Use on the FX thread.
+ * model file is read on a background thread, one at a time (see {@link #openingProperty()}), so
+ * the window keeps answering while a large file loads. A failed open or save shows an error and
+ * leaves the active model as it was. Use on the FX thread.
  */
 public final class ModelFiles {
 
     private final ActiveModel active;
     private final FileChooserService chooser;
     private final Prompts prompts;
-    private final ModelReader reader;
+    private final Function<Path, TrainedModel> reader;
     private final ModelWriter writer;
     private final ObjectProperty<Path> file = new SimpleObjectProperty<>(this, "file");
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
-    private final StringProperty notice = new SimpleStringProperty(this, "notice", "");
+    private final ReadOnlyObjectWrapper<Supplier<String>> notice = new ReadOnlyObjectWrapper<>(this, "notice");
+    private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper(this, "opening");
     private boolean settingModel;
 
     /**
      * @param active  the app's active model
      * @param chooser asks for files
      * @param prompts asks about unsaved changes and shows errors
-     * @param reader  loads model files
+     * @param reader  loads model files, e.g. {@code new ModelReader()::load} (called on a background thread)
      * @param writer  saves model files
      */
-    public ModelFiles(ActiveModel active, FileChooserService chooser, Prompts prompts, ModelReader reader,
-                      ModelWriter writer) {
+    public ModelFiles(ActiveModel active, FileChooserService chooser, Prompts prompts,
+                      Function<Path, TrainedModel> reader, ModelWriter writer) {
         this.active = active;
         this.chooser = chooser;
         this.prompts = prompts;
@@ -84,13 +91,18 @@ public final class ModelFiles {
             return false;
         }
         setActive(model, true, null);
-        notice.set(Messages.get("notice.newModel"));
+        notice.set(() -> Messages.get("notice.newModel"));
         return true;
     }
 
-    /** Asks for a model file and opens it (after asking about unsaved changes). */
+    /**
+     * Asks for a model file and starts opening it (after asking about unsaved changes); does
+     * nothing while another file is being opened.
+     *
+     * @return whether the file is being read
+     */
     public boolean open() {
-        if (!confirmDiscard()) {
+        if (opening.get() || !confirmDiscard()) {
             return false;
         }
         Optional<Path> chosen = chooser.chooseOpenFile(Messages.get("file.open.title"));
@@ -98,13 +110,19 @@ public final class ModelFiles {
     }
 
     /**
-     * Opens one of the recent models (after asking about unsaved changes). A file that is gone is
-     * taken off the list, with a note saying so.
+     * Starts opening one of the recent models (after asking about unsaved changes); does nothing
+     * while another file is being opened. A file that is gone is taken off the list, with a note
+     * saying so.
+     *
+     * @return whether the file is being read
      */
     public boolean openRecent(Path path) {
+        if (opening.get()) {
+            return false;
+        }
         if (!Files.exists(path)) {
             recent.remove(path);
-            notice.set(Messages.format("notice.recentMissing", path.toString()));
+            notice.set(() -> Messages.format("notice.recentMissing", path.toString()));
             return false;
         }
         return confirmDiscard() && load(path);
@@ -161,9 +179,17 @@ public final class ModelFiles {
         return recent;
     }
 
-    /** The last thing worth telling the user about files, for the status bar. */
-    public StringProperty noticeProperty() {
-        return notice;
+    /**
+     * The last thing worth telling the user about files, for the status bar: composes the words in
+     * the current language, so they can be composed again after the language changes.
+     */
+    public ReadOnlyObjectProperty<Supplier<String>> noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /** Whether a model file is being read; opening another waits until it is done. */
+    public ReadOnlyBooleanProperty openingProperty() {
+        return opening.getReadOnlyProperty();
     }
 
     /** The active model's name: its file's name, else the model's own, e.g. "mnist-mlp". */
@@ -188,21 +214,48 @@ public final class ModelFiles {
 
     // ----- helpers -------------------------------------------------------------------------
 
+    /** Reads {@code path} on a background thread; the model becomes the active one when it is read. */
     private boolean load(Path path) {
-        TrainedModel model;
-        try {
-            model = reader.load(path);
-        } catch (ModelFileException e) {
-            prompts.showError(e.getMessage(), e);
-            return false;
-        } catch (RuntimeException | OutOfMemoryError e) {
-            prompts.showError(Messages.format("error.openFailed", path.toString()), e);
-            return false;
+        TrainedModel before = active.modelProperty().get();
+        Task<TrainedModel> task = new Task<>() {
+            @Override
+            protected TrainedModel call() {
+                return reader.apply(path);
+            }
+        };
+        task.setOnSucceeded(e -> loaded(path, task.getValue(), before));
+        task.setOnFailed(e -> failed(path, task.getException()));
+        opening.set(true);
+        notice.set(() -> Messages.format("notice.opening", path.toString()));
+        Thread thread = new Thread(task, "digitlab-model-open");
+        // A daemon, so a file still being read never keeps the JVM alive after the window is gone.
+        thread.setDaemon(true);
+        thread.start();
+        return true;
+    }
+
+    private void loaded(Path path, TrainedModel model, TrainedModel before) {
+        opening.set(false);
+        // A training run may have ended while the file was read: its model was not asked about yet.
+        if (active.modelProperty().get() != before && !confirmDiscard()) {
+            notice.set(null);
+            return;
         }
         setActive(model, false, path);
         remember(path);
-        notice.set(Messages.format("notice.opened", path.toString()));
-        return true;
+        notice.set(() -> Messages.format("notice.opened", path.toString()));
+    }
+
+    private void failed(Path path, Throwable error) {
+        opening.set(false);
+        if (error instanceof ModelFileException) {
+            String sentence = error.getMessage();
+            notice.set(() -> sentence);
+            prompts.showError(sentence, error);
+        } else {
+            notice.set(() -> Messages.format("error.openFailed", path.toString()));
+            prompts.showError(Messages.format("error.openFailed", path.toString()), error);
+        }
     }
 
     private boolean write(Path target) {
@@ -218,7 +271,7 @@ public final class ModelFiles {
         file.set(target);
         active.unsavedProperty().set(false);
         remember(target);
-        notice.set(Messages.format("notice.saved", target.toString()));
+        notice.set(() -> Messages.format("notice.saved", target.toString()));
         return true;
     }
 

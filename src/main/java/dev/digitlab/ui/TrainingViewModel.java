@@ -64,12 +64,10 @@ public final class TrainingViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(this, "phase", Phase.IDLE);
     private final ReadOnlyBooleanWrapper stopping = new ReadOnlyBooleanWrapper(this, "stopping");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
-    private final ReadOnlyStringWrapper progressText =
-            new ReadOnlyStringWrapper(this, "progressText", Messages.get("progress.ready"));
-    private final ReadOnlyStringWrapper speedText = new ReadOnlyStringWrapper(this, "speedText", "");
-    private final ReadOnlyStringWrapper timeLeftText = new ReadOnlyStringWrapper(this, "timeLeftText", "");
-    private final ReadOnlyStringWrapper testAccuracyText =
-            new ReadOnlyStringWrapper(this, "testAccuracyText", Messages.get("test.none"));
+    private final LocalText progressText = new LocalText(this, "progressText", () -> Messages.get("progress.ready"));
+    private final LocalText speedText = new LocalText(this, "speedText", () -> "");
+    private final LocalText timeLeftText = new LocalText(this, "timeLeftText", () -> "");
+    private final LocalText testAccuracyText = new LocalText(this, "testAccuracyText", () -> Messages.get("test.none"));
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ReadOnlyObjectWrapper<Throwable> errorCause = new ReadOnlyObjectWrapper<>(this, "errorCause");
     private final ReadOnlyObjectWrapper<EpochResult> lastEpoch = new ReadOnlyObjectWrapper<>(this, "lastEpoch");
@@ -119,12 +117,24 @@ public final class TrainingViewModel implements AutoCloseable {
         data = null;
     }
 
+    /**
+     * Composes the tab's texts again in the default language, which has just changed; a data
+     * download's progress follows on its next report.
+     */
+    public void languageChanged() {
+        progressText.recompose();
+        speedText.recompose();
+        timeLeftText.recompose();
+        testAccuracyText.recompose();
+        modelSummary.invalidate();
+    }
+
     /** Ends the run after the current batch; the model trained so far still becomes the active one. */
     public void stop() {
         if (training != null && canStop.get()) {
             stopping.set(true);
             training.requestStop();
-            progressText.set(Messages.get("progress.stopping"));
+            progressText.set(() -> Messages.get("progress.stopping"));
         }
     }
 
@@ -161,13 +171,14 @@ public final class TrainingViewModel implements AutoCloseable {
             return;
         }
         runs++;
-        String run = Messages.format("chart.run", runs);
+        int number = runs;
+        String run = Messages.format("chart.run", number);
         curves.startRun(run, config.epochs());
         TrainingTask task = new TrainingTask(spec, config, data, modelName(), new RunUpdates(run));
         training = task;
         begin(task, Phase.TRAINING);
-        progressText.set(Messages.get("progress.starting"));
-        task.setOnSucceeded(e -> finished(run, task.getValue(), task.wasStopped()));
+        progressText.set(() -> Messages.get("progress.starting"));
+        task.setOnSucceeded(e -> finished(number, task.getValue(), task.wasStopped()));
         task.setOnFailed(e -> fail(task.getException()));
         task.setOnCancelled(e -> end());
         worker.execute(task);
@@ -192,8 +203,8 @@ public final class TrainingViewModel implements AutoCloseable {
         current = task;
         phase.set(newPhase);
         progress.bind(task.progressProperty());
-        speedText.set("");
-        timeLeftText.set("");
+        speedText.setFixed("");
+        timeLeftText.setFixed("");
     }
 
     /** Back to idle: the task's figures stay where they were. */
@@ -206,25 +217,28 @@ public final class TrainingViewModel implements AutoCloseable {
         phase.set(Phase.IDLE);
     }
 
-    private void finished(String run, TrainedModel model, boolean stopped) {
+    private void finished(int number, TrainedModel model, boolean stopped) {
         double reached = progress.get();
         end();
         progress.set(stopped ? reached : 1);
-        timeLeftText.set("");
+        timeLeftText.setFixed("");
         active.set(model, true);
-        testAccuracyText.set(Messages.format("test.accuracy", 100 * model.testAccuracy(), run));
+        double accuracy = 100 * model.testAccuracy();
+        testAccuracyText.set(() -> Messages.format("test.accuracy", accuracy, Messages.format("chart.run", number)));
         int epochs = model.history().size();
+        int planned = model.config().epochs();
+        double seconds = elapsedSeconds();
         progressText.set(stopped
-                ? Messages.format("progress.stopped", epochs, model.config().epochs(), 100 * model.testAccuracy())
-                : Messages.format("progress.finished", epochs, elapsedSeconds(), 100 * model.testAccuracy()));
+                ? () -> Messages.format("progress.stopped", epochs, planned, accuracy)
+                : () -> Messages.format("progress.finished", epochs, seconds, accuracy));
     }
 
     private void fail(Throwable e) {
         end();
         progress.set(0);
-        speedText.set("");
-        timeLeftText.set("");
-        progressText.set(Messages.get("progress.failed"));
+        speedText.setFixed("");
+        timeLeftText.setFixed("");
+        progressText.set(() -> Messages.get("progress.failed"));
         errorCause.set(e); // first: a listener on the sentence finds its details
         error.set(describe(e));
     }
@@ -278,12 +292,13 @@ public final class TrainingViewModel implements AutoCloseable {
             if (stopping.get()) {
                 return;
             }
-            progressText.set(Messages.format("progress.batch", p.epoch(), p.epochs(), p.batch(), p.batches()));
-            speedText.set(Messages.format("progress.speed", Math.round(p.samplesPerSecond())));
+            progressText.set(() -> Messages.format("progress.batch", p.epoch(), p.epochs(), p.batch(), p.batches()));
+            long speed = Math.round(p.samplesPerSecond());
+            speedText.set(() -> Messages.format("progress.speed", speed));
             double done = ((double) (p.epoch() - 1) * p.batches() + p.batch()) / ((double) p.epochs() * p.batches());
             if (done > 0.005) {
                 long left = Math.round(elapsedSeconds() * (1 - done) / done);
-                timeLeftText.set(Messages.format("progress.timeLeft", left / 60, String.format("%02d", left % 60)));
+                timeLeftText.set(() -> Messages.format("progress.timeLeft", left / 60, String.format("%02d", left % 60)));
             }
         }
     }
@@ -334,22 +349,22 @@ public final class TrainingViewModel implements AutoCloseable {
 
     /** E.g. "epoch 3/10, batch 412/750" or "Downloading MNIST… 3.1 / 9.9 MB". */
     public ReadOnlyStringProperty progressTextProperty() {
-        return progressText.getReadOnlyProperty();
+        return progressText.property();
     }
 
     /** E.g. "31,200 samples/s"; empty when not training. */
     public ReadOnlyStringProperty speedTextProperty() {
-        return speedText.getReadOnlyProperty();
+        return speedText.property();
     }
 
     /** E.g. "0:42 left"; empty when not known. */
     public ReadOnlyStringProperty timeLeftTextProperty() {
-        return timeLeftText.getReadOnlyProperty();
+        return timeLeftText.property();
     }
 
     /** E.g. "Test accuracy: 97.9 %" after a run. */
     public ReadOnlyStringProperty testAccuracyTextProperty() {
-        return testAccuracyText.getReadOnlyProperty();
+        return testAccuracyText.property();
     }
 
     /** Why the last run could not be done, or null. */

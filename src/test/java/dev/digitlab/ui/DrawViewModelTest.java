@@ -15,6 +15,8 @@ import dev.digitlab.nn.Network;
 import dev.digitlab.train.TrainedModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,6 +69,28 @@ class DrawViewModelTest {
         assertTrue(model.modelHelpProperty().get().contains("Training tab"), model.modelHelpProperty().get());
         assertTrue(model.modelHelpProperty().get().contains("File > Open model"), model.modelHelpProperty().get());
         assertEquals("Draw a digit", model.detailTextProperty().get());
+    }
+
+    @Test
+    void aLanguageSwitchRewritesTheModelLineAndTheWordsUnderTheDigit() {
+        drawOne();
+        background.runAll();
+        assertEquals("No model to read it yet.", model.detailTextProperty().get());
+        ResourceBundle chinese = ResourceBundle.getBundle(Messages.BUNDLE, Locale.SIMPLIFIED_CHINESE);
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.SIMPLIFIED_CHINESE);
+            model.languageChanged();
+
+            assertEquals(chinese.getString("draw.model.none"), model.modelTextProperty().get());
+            assertEquals(chinese.getString("draw.model.howToGet"), model.modelHelpProperty().get());
+            assertEquals(chinese.getString("draw.noModel"), model.detailTextProperty().get());
+        } finally {
+            Locale.setDefault(before);
+        }
+        model.languageChanged();
+        assertEquals("No model loaded", model.modelTextProperty().get());
+        assertEquals("No model to read it yet.", model.detailTextProperty().get());
     }
 
     @Test

@@ -13,20 +13,26 @@ import dev.digitlab.nn.ModelSpec;
 import dev.digitlab.nn.Network;
 import dev.digitlab.train.ClassMetrics;
 import dev.digitlab.train.EpochResult;
+import dev.digitlab.train.Evaluation;
 import dev.digitlab.train.Evaluator;
 import dev.digitlab.train.TrainedModel;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.MessageFormat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javafx.geometry.Bounds;
@@ -157,6 +163,46 @@ class EvaluateViewTest {
         String summary = text(robot, "#evaluateSummary");
         assertTrue(summary.startsWith(String.format("Test accuracy %.2f%%", 100 * accuracy)), summary);
         assertTrue(summary.endsWith("100 images"), summary);
+    }
+
+    @Test
+    void afterALanguageSwitchTheSummaryStatusAndGalleryTitleAreWrittenInTheNewLanguage(FxRobot robot)
+            throws Exception {
+        evaluate(robot, first);
+        Evaluation result = Evaluator.evaluate(first.network(), data.test());
+        EvaluateViewModel.Cell cell = fx(() -> model.selectedCellProperty().get());
+        String english = fx(() -> model.statusProperty().get());
+        Matcher seconds = Pattern.compile("in (\\d+\\.\\d\\d) s\\.$").matcher(english);
+        assertTrue(seconds.find(), english);
+        Locale before = Locale.getDefault();
+        try {
+            robot.interact(() -> {
+                Locale.setDefault(Locale.SIMPLIFIED_CHINESE);
+                model.languageChanged();
+            });
+
+            assertEquals(chinese("evaluate.summary", 100 * result.accuracy(), result.loss(), TEST_IMAGES),
+                    fx(() -> model.summaryProperty().get()));
+            assertEquals(chinese("evaluate.done", "first", TEST_IMAGES, Double.parseDouble(seconds.group(1))),
+                    fx(() -> model.statusProperty().get()));
+            assertEquals(cell.actual() == cell.predicted()
+                            ? chinese("gallery.right", cell.actual(), result.confusion()[cell.actual()][cell.actual()])
+                            : chinese("gallery.wrong", cell.actual(), cell.predicted(),
+                                    result.confusion()[cell.actual()][cell.predicted()]),
+                    fx(() -> model.galleryTitleProperty().get()));
+        } finally {
+            robot.interact(() -> {
+                Locale.setDefault(before);
+                model.languageChanged();
+            });
+        }
+        assertEquals(english, fx(() -> model.statusProperty().get()));
+    }
+
+    /** The text of {@code key} in the Chinese bundle, with its arguments filled in. */
+    private static String chinese(String key, Object... args) {
+        ResourceBundle bundle = ResourceBundle.getBundle(Messages.BUNDLE, Locale.SIMPLIFIED_CHINESE);
+        return new MessageFormat(bundle.getString(key), Locale.SIMPLIFIED_CHINESE).format(args);
     }
 
     @Test

@@ -21,6 +21,7 @@ import dev.digitlab.train.Predictions;
 import dev.digitlab.train.TrainedModel;
 import dev.digitlab.train.TrainingConfig;
 import java.nio.file.Files;
+import java.text.MessageFormat;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -29,7 +30,10 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.TabPane;
@@ -97,6 +101,8 @@ class MainWindowTest {
     private final FakeChooser chooser = new FakeChooser();
     private final FakePrompts prompts = new FakePrompts();
     private final Locale originalLocale = Locale.getDefault();
+    /** Reads the model files the user opens; a test may put a slower one here. */
+    private volatile Function<Path, TrainedModel> reader = new ModelReader()::load;
     private Stage stage;
     private MainWindow window;
 
@@ -109,7 +115,7 @@ class MainWindowTest {
                 },
                 () -> new TrainedModel("mnist-mlp", Network.create(ModelSpec.parse("784 -> 16 relu -> 10 softmax"), 1),
                         TrainingConfig.tutorial(), null, null, List.of(), Double.NaN, Instant.now()),
-                new ModelWriter("test"), 1);
+                new ModelWriter("test"), 1, path -> reader.apply(path));
         window = new MainWindow(stage, services);
         stage.show();
     }
@@ -121,6 +127,13 @@ class MainWindowTest {
 
     private void awaitShippedModel() throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.active().modelProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Waits until the model file being opened is read (on its background thread) and shown. */
+    private void awaitOpened() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.files().openingProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -196,7 +209,7 @@ class MainWindowTest {
         chooser.answers.add(file);
 
         robot.push(KeyCode.CONTROL, KeyCode.O);
-        WaitForAsyncUtils.waitForFxEvents();
+        awaitOpened();
 
         assertEquals("other — DigitLab", stage.getTitle());
         assertEquals("other", window.active().modelProperty().get().name());
@@ -212,6 +225,7 @@ class MainWindowTest {
         chooser.answers.add(damaged);
 
         robot.clickOn("File").clickOn("Open model…");
+        awaitOpened();
 
         assertEquals(1, prompts.errors.size());
         assertTrue(prompts.errors.get(0).contains("damaged.json"), prompts.errors.get(0));
@@ -285,6 +299,108 @@ class MainWindowTest {
         javafx.scene.control.TabPane tabs = robot.lookup("#tabs").queryAs(javafx.scene.control.TabPane.class);
         assertEquals("训练", tabs.getTabs().get(0).getText());
         assertEquals("zh-CN", new SettingsStore(dir.resolve("home")).load().language);
+    }
+
+    /** The text of {@code key} in the Chinese bundle, with its arguments filled in. */
+    private static String chinese(String key, Object... args) {
+        ResourceBundle bundle = ResourceBundle.getBundle(Messages.BUNDLE, Locale.SIMPLIFIED_CHINESE);
+        return new MessageFormat(bundle.getString(key), Locale.SIMPLIFIED_CHINESE).format(args);
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    @Test
+    void switchingLanguageRewritesTheTextsAlreadyShownAndSwitchingBackRestoresThem(FxRobot robot) throws Exception {
+        awaitShippedModel();
+        robot.clickOn("Draw");
+        WaitForAsyncUtils.waitForFxEvents();
+        String englishModelLine = "Model: mnist-mlp · test accuracy not measured";
+        assertEquals(englishModelLine, text(robot, "#modelLabel"));
+        assertEquals("Ready: model mnist-mlp", window.statusProperty().get());
+
+        robot.clickOn("View").clickOn("Language").clickOn("简体中文");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(chinese("draw.model.ready", "mnist-mlp", chinese("draw.model.noAccuracy")),
+                text(robot, "#modelLabel"));
+        assertEquals(chinese("status.modelReady", "mnist-mlp"), text(robot, "#statusMessage"));
+        assertEquals(chinese("status.backend.one"), text(robot, "#statusBackend"));
+        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        run(() -> tabs.getSelectionModel().select(0));
+        assertEquals(chinese("progress.ready"), text(robot, "#progressLabel"));
+        assertEquals(chinese("test.none"), text(robot, "#testAccuracyLabel"));
+
+        robot.clickOn(chinese("menu.view")).clickOn(chinese("menu.view.language")).clickOn("English");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals("Ready: choose the settings and press Train.", text(robot, "#progressLabel"));
+        assertEquals("Ready: model mnist-mlp", text(robot, "#statusMessage"));
+        assertEquals("ND4J CPU, 1 thread", text(robot, "#statusBackend"));
+        robot.clickOn("Draw");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(englishModelLine, text(robot, "#modelLabel"));
+    }
+
+    @Test
+    void aNoticeShownBeforeASwitchIsRewrittenInTheNewLanguage() throws Exception {
+        awaitShippedModel();
+        Path gone = dir.resolve("gone.json").toAbsolutePath();
+        run(() -> window.files().openRecent(gone));
+        assertTrue(window.statusProperty().get().contains("no longer exists"), window.statusProperty().get());
+
+        run(() -> window.switchLanguage(Locale.SIMPLIFIED_CHINESE));
+
+        assertEquals(chinese("notice.recentMissing", gone.toString()), window.statusProperty().get());
+    }
+
+    @Test
+    void theFxThreadKeepsAnsweringWhileAModelFileIsReadAndTheModelBecomesActiveAfter(FxRobot robot)
+            throws Exception {
+        awaitShippedModel();
+        TrainedModel before = window.active().modelProperty().get();
+        Path file = dir.resolve("slow.json");
+        new ModelWriter("test").save(before, file);
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        reader = path -> {
+            reading.countDown();
+            try {
+                assertTrue(release.await(60, TimeUnit.SECONDS), "the test released the reader");
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return new ModelReader().load(path);
+        };
+        chooser.answers.add(file);
+        chooser.answers.add(dir.resolve("second.json"));
+
+        robot.push(KeyCode.CONTROL, KeyCode.O);
+        assertTrue(reading.await(30, TimeUnit.SECONDS), "the file is being read");
+
+        // The FX thread runs other work while the reader is held: the window answers.
+        String title = WaitForAsyncUtils.asyncFx(stage::getTitle).get(30, TimeUnit.SECONDS);
+        assertEquals("mnist-mlp — DigitLab", title, "the current model stays until the file is read");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Opening " + file + "…", text(robot, "#statusMessage"));
+        assertSame(before, window.active().modelProperty().get());
+        // A second open while one is read is not started: no file dialog is shown for it.
+        robot.push(KeyCode.CONTROL, KeyCode.O);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, chooser.answers.size(), "no second file dialog while a file is read");
+
+        release.countDown();
+        awaitOpened();
+
+        assertEquals("slow — DigitLab", stage.getTitle());
+        assertEquals("slow", window.active().modelProperty().get().name());
+        assertFalse(window.active().unsavedProperty().get());
+        assertEquals(file.toAbsolutePath(), window.files().recent().get(0));
+        assertEquals("Opened " + file, text(robot, "#statusMessage"));
+        robot.clickOn("Draw");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Model: slow · test accuracy not measured", text(robot, "#modelLabel"));
     }
 
     @Test
