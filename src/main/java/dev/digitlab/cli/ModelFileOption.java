@@ -12,12 +12,13 @@ final class ModelFileOption {
 
     @Option(names = "--model", paramLabel = "FILE",
             description = "A model file (.json) saved by 'digitlab train --out' or the app. "
-                    + "Default: the shipped model (models/mnist-mlp.json).")
+                    + "Default: the best shipped model (models/mnist-cnn.json, 99.16%; the tutorial's "
+                    + "network is models/mnist-mlp.json).")
     Path file;
 
     /** What the output calls the model: the file as given, or the shipped model. */
     String describe() {
-        return file == null ? ShippedModels.DESCRIPTION : file.toString();
+        return file == null ? ShippedModels.BEST.description() : file.toString();
     }
 
     /** The model's header only: no weights decoded, no ND4J started. */

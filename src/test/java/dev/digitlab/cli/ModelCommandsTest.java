@@ -59,12 +59,13 @@ class ModelCommandsTest {
 
         String text = out.toString();
         assertEquals(0, exit, err.toString());
-        assertTrue(text.startsWith("Model:          the shipped model models/mnist-mlp.json (mnist-mlp)"), text);
-        assertTrue(text.contains("Architecture:   784 -> 128 relu -> 10 softmax (101,770 parameters)"), text);
-        assertTrue(text.contains("Training:       10 epochs, batch 64, validation split 0.2, seed 42, adam "
+        assertTrue(text.startsWith("Model:          the shipped model models/mnist-cnn.json (mnist-cnn)"), text);
+        assertTrue(text.contains("Architecture:   784 -> conv 5x5x32 relu -> maxpool 2 -> conv 3x3x64 relu -> maxpool 2 "
+                + "-> flatten -> 128 relu -> dropout 0.3 -> 10 softmax (225,546 parameters)"), text);
+        assertTrue(text.contains("Training:       5 epochs, batch 64, validation split 0.2, seed 42, adam "
                 + "(learning rate 0.001, decay 0.000001)"), text);
         assertTrue(text.contains(String.format(Locale.ROOT, "Test accuracy:  %.4f", header.testAccuracy())), text);
-        assertTrue(text.contains("  Epoch 10/10 - "), text);
+        assertTrue(text.contains("  Epoch 5/5 - "), text);
         assertEquals("", err.toString());
     }
 
@@ -75,10 +76,11 @@ class ModelCommandsTest {
         assertEquals(0, exit, err.toString());
         JsonObject json = new Gson().fromJson(out.toString(), JsonObject.class);
         assertEquals("digitlab-model", json.get("format").getAsString());
-        assertEquals("784 -> 128 relu -> 10 softmax", json.getAsJsonObject("architecture").get("text").getAsString());
-        assertEquals(10, json.getAsJsonArray("history").size());
+        assertEquals("784 -> conv 5x5x32 relu -> maxpool 2 -> conv 3x3x64 relu -> maxpool 2 -> flatten -> 128 relu "
+                + "-> dropout 0.3 -> 10 softmax", json.getAsJsonObject("architecture").get("text").getAsString());
+        assertEquals(5, json.getAsJsonArray("history").size());
         JsonArray weights = json.getAsJsonArray("weights");
-        assertEquals(4, weights.size());
+        assertEquals(8, weights.size(), "W and b of two conv and two dense layers");
         for (JsonElement w : weights) {
             assertFalse(w.getAsJsonObject().has("values"));
             assertEquals(64, w.getAsJsonObject().get("sha256").getAsString().length());
@@ -112,7 +114,7 @@ class ModelCommandsTest {
     @Test
     void damagedWeightsAreCaughtByEvaluateBeforeAnyData() throws IOException {
         Path file = dir.resolve("model.json");
-        String text = new String(ShippedModels.class.getResourceAsStream(ShippedModels.RESOURCE).readAllBytes(),
+        String text = new String(ShippedModels.class.getResourceAsStream(ShippedModels.TUTORIAL.resource()).readAllBytes(),
                 StandardCharsets.UTF_8);
         // Change one base64 character of the first weight's values: same length, other bytes.
         int at = text.indexOf("\"values\":\"") + 10;

@@ -86,20 +86,20 @@ class DrawModelLoadTest {
 
         assertSame(shipped, fx(() -> active.modelProperty().get()));
         assertFalse(fx(() -> active.unsavedProperty().get()), "the shipped model is saved");
-        assertTrue(text(robot, "#modelLabel").startsWith("Model: mnist-mlp · test accuracy "),
+        assertTrue(text(robot, "#modelLabel").startsWith("Model: mnist-cnn · test accuracy "),
                 text(robot, "#modelLabel"));
     }
 
     @Test
     void aFailedLoadIsExplainedWithWaysToGetAModel(FxRobot robot) throws Exception {
         load(() -> {
-            throw new ModelFileException(ShippedModels.DESCRIPTION + " is missing from this build");
+            throw new ModelFileException(ShippedModels.BEST.description() + " is missing from this build");
         });
         waitForState(DrawViewModel.ModelState.FAILED);
 
         assertEquals("The shipped model could not be loaded.", text(robot, "#modelLabel"));
         String help = text(robot, "#modelHelp");
-        assertEquals("The shipped model models/mnist-mlp.json is missing from this build. To read digits, train a "
+        assertEquals("The shipped model models/mnist-cnn.json is missing from this build. To read digits, train a "
                 + "model in the Training tab or open one with File > Open model.", help);
         assertTrue(robot.lookup("#modelHelp").query().isVisible());
     }
