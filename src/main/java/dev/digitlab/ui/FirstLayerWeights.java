@@ -119,7 +119,12 @@ public final class FirstLayerWeights {
         return layer;
     }
 
-    /** Whether the weights can be drawn as tiles. */
+    /** Whether the tiles are a convolution's filters rather than a dense layer's units. */
+    public boolean convolution() {
+        return layer.startsWith("conv");
+    }
+
+    /** Whether there are tiles to draw; else {@link #problem()} says why not. */
     public boolean drawable() {
         return problem == null;
     }

@@ -22,12 +22,14 @@ import javafx.scene.layout.VBox;
  * <p>By default one scale serves all tiles (the 99th percentile of all absolute weights): a colour
  * then means the same weight in every tile, and a faint tile is a unit with small weights, which is
  * worth seeing. The check box scales each tile on its own instead, which brings out the pattern of
- * the weak units too. The picture is drawn once per model (or scale) into one image, one pixel
- * per weight with a grey line between tiles, and scaled up without smoothing.
+ * the weak units too. The picture is drawn once per model (or scale) into one image, a square of
+ * pixels per weight with a grey line between tiles, near the size it is shown at.
  */
 final class WeightGridView {
 
     private static final int GAP_ARGB = 0xFF8A8F98;
+    /** About how wide a tile is drawn, in image pixels; see {@link #pixelsPerWeight}. */
+    static final int TILE_PIXELS = 84;
 
     private final EvaluateViewModel model;
     private final VBox root = new VBox(8);
@@ -35,14 +37,16 @@ final class WeightGridView {
     private final CheckBox perTile = new CheckBox(Messages.get("weights.perUnit"));
     private final Label scale = new Label();
     private final Label message = new Label();
+    private final Label title = new Label(Messages.get("weights.title"));
+    private final Label help = new Label(Messages.get("weights.help"));
 
     WeightGridView(EvaluateViewModel model) {
         this.model = model;
         root.getStyleClass().add("weights-view");
         root.setPadding(new Insets(12, 16, 12, 16));
-        Label title = new Label(Messages.get("weights.title"));
+        title.setId("weightsTitle");
         title.getStyleClass().add("panel-title");
-        Label help = new Label(Messages.get("weights.help"));
+        help.setId("weightsHelp");
         help.setWrapText(true);
         help.getStyleClass().add("help-text");
 
@@ -102,6 +106,10 @@ final class WeightGridView {
             return;
         }
         message.setVisible(false);
+        boolean conv = w.convolution();
+        title.setText(Messages.get(conv ? "weights.title.conv" : "weights.title"));
+        help.setText(conv ? Messages.format("weights.help.conv", w.count(), w.rows(), w.cols())
+                : Messages.get("weights.help"));
         boolean own = perTile.isSelected();
         grid.setImage(render(w, own));
         scale.setText(own ? Messages.get("weights.scalePerUnit") : Messages.format("weights.scale", w.globalScale()));
@@ -162,28 +170,45 @@ final class WeightGridView {
         return best;
     }
 
-    /** One pixel per weight, tiles in rows of {@link #columns}, a one-pixel grey line around each. */
+    /**
+     * How many image pixels a side of one weight gets: enough that a tile is about
+     * {@value #TILE_PIXELS} pixels wide (3 for 28x28 tiles, 16 for 5x5 filters). The view then
+     * scales the picture by about 1 rather than by 20, because JavaFX's software renderer smooths
+     * a scaled image even when asked not to, which blurred 5x5 filters into smudges.
+     */
+    static int pixelsPerWeight(FirstLayerWeights w) {
+        return Math.max(1, TILE_PIXELS / Math.max(w.rows(), w.cols()));
+    }
+
+    /**
+     * Each weight a square of {@link #pixelsPerWeight} pixels, tiles in rows of {@link #columns},
+     * a one-pixel grey line around each.
+     */
     static WritableImage render(FirstLayerWeights w, boolean perTile) {
+        int k = pixelsPerWeight(w);
         int columns = columns(w.count());
         int rowsOfTiles = (w.count() + columns - 1) / columns;
-        int width = columns * (w.cols() + 1) + 1;
-        int height = rowsOfTiles * (w.rows() + 1) + 1;
+        int tileWidth = w.cols() * k;
+        int tileHeight = w.rows() * k;
+        int width = columns * (tileWidth + 1) + 1;
+        int height = rowsOfTiles * (tileHeight + 1) + 1;
         int[] argb = new int[width * height];
         java.util.Arrays.fill(argb, GAP_ARGB);
         // The empty places after the last tile show the background.
         int lastRowTiles = w.count() - (rowsOfTiles - 1) * columns;
-        int top = 1 + (rowsOfTiles - 1) * (w.rows() + 1);
+        int top = 1 + (rowsOfTiles - 1) * (tileHeight + 1);
         for (int y = top; y < height; y++) {
-            java.util.Arrays.fill(argb, y * width + lastRowTiles * (w.cols() + 1) + 1, (y + 1) * width, 0);
+            java.util.Arrays.fill(argb, y * width + lastRowTiles * (tileWidth + 1) + 1, (y + 1) * width, 0);
         }
         float global = w.globalScale();
         for (int t = 0; t < w.count(); t++) {
             float s = perTile ? w.scale(t) : global;
-            int x0 = 1 + (t % columns) * (w.cols() + 1);
-            int y0 = 1 + (t / columns) * (w.rows() + 1);
-            for (int r = 0; r < w.rows(); r++) {
+            int x0 = 1 + (t % columns) * (tileWidth + 1);
+            int y0 = 1 + (t / columns) * (tileHeight + 1);
+            for (int y = 0; y < tileHeight; y++) {
+                int row = (y0 + y) * width + x0;
                 for (int c = 0; c < w.cols(); c++) {
-                    argb[(y0 + r) * width + x0 + c] = DivergingColors.argb(w.value(t, r, c), s);
+                    java.util.Arrays.fill(argb, row + c * k, row + (c + 1) * k, DivergingColors.argb(w.value(t, y / k, c), s));
                 }
             }
         }

@@ -437,20 +437,43 @@ class EvaluateViewTest {
         activate(robot, first);
         select(robot, "weightsTab");
         ImageView grid = robot.lookup("#weightGrid").queryAs(ImageView.class);
-        // 16 units: 4 x 4 tiles of 28x28, a one-pixel line around each.
-        assertEquals(4 * 29 + 1.0, fx(() -> grid.getImage().getWidth()));
-        assertEquals(4 * 29 + 1.0, fx(() -> grid.getImage().getHeight()));
+        // 16 units: 4 x 4 tiles of 28x28 weights, each weight 3x3 pixels, a one-pixel line around each tile.
+        int k = 3;
+        int tile = 28 * k + 1;
+        assertEquals(4 * tile + 1.0, fx(() -> grid.getImage().getWidth()));
+        assertEquals(4 * tile + 1.0, fx(() -> grid.getImage().getHeight()));
         float[] w = first.network().parameterValues("dense_0/W");
-        // Pixel (r, c) of unit u sits at (1 + (u % 4) * 29 + c, 1 + (u / 4) * 29 + r).
+        // Weight (r, c) of unit u fills the k x k square at (1 + (u % 4) * tile + c * k, 1 + (u / 4) * tile + r * k).
         int unit = 7;
         int r = 10;
         int c = 12;
         float value = w[(r * 28 + c) * 16 + unit];
-        Color shown = fx(() -> grid.getImage().getPixelReader().getColor(1 + (unit % 4) * 29 + c,
-                1 + (unit / 4) * 29 + r));
-        assertTrue(value > 0 ? shown.getRed() > shown.getBlue() : shown.getBlue() > shown.getRed(),
-                "weight " + value + " drawn as " + shown);
+        for (int[] corner : new int[][] {{0, 0}, {k - 1, k - 1}}) {
+            Color shown = fx(() -> grid.getImage().getPixelReader().getColor(1 + (unit % 4) * tile + c * k + corner[0],
+                    1 + (unit / 4) * tile + r * k + corner[1]));
+            assertTrue(value > 0 ? shown.getRed() > shown.getBlue() : shown.getBlue() > shown.getRed(),
+                    "weight " + value + " drawn as " + shown);
+        }
+        assertEquals(Messages.get("weights.title"), text(robot, "#weightsTitle"));
         assertFalse(fx(() -> robot.lookup("#weightsMessage").queryAs(Label.class).isVisible()));
+    }
+
+    @Test
+    void aConvolutionShowsItsFiltersAsCrispTilesAndSaysSo(FxRobot robot) throws Exception {
+        Network cnn = Network.create(ModelSpec.preset("cnn"), 3);
+        activate(robot, new TrainedModel("cnn", cnn, null, null, null, List.of(), Double.NaN, Instant.EPOCH));
+        select(robot, "weightsTab");
+        ImageView grid = robot.lookup("#weightGrid").queryAs(ImageView.class);
+        // 32 filters of 5x5: 8 x 4 tiles, each weight a 16x16 square of one colour, not a smudge.
+        int k = 16;
+        int tile = 5 * k + 1;
+        assertEquals(8 * tile + 1.0, fx(() -> grid.getImage().getWidth()));
+        assertEquals(4 * tile + 1.0, fx(() -> grid.getImage().getHeight()));
+        Color corner = fx(() -> grid.getImage().getPixelReader().getColor(1 + 2 * k, 1 + 3 * k));
+        Color opposite = fx(() -> grid.getImage().getPixelReader().getColor(1 + 3 * k - 1, 1 + 4 * k - 1));
+        assertEquals(corner, opposite);
+        assertEquals(Messages.get("weights.title.conv"), text(robot, "#weightsTitle"));
+        assertTrue(text(robot, "#weightsHelp").contains("32"), text(robot, "#weightsHelp"));
     }
 
     // ----- export ------------------------------------------------------------------------------
