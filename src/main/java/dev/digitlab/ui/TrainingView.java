@@ -291,6 +291,19 @@ public final class TrainingView {
         x.upperBoundProperty().bind(model.curves().epochsProperty().multiply(1.02));
         x.tickUnitProperty().bind(Bindings.createDoubleBinding(
                 () -> tickUnit(model.curves().epochsProperty().get()), model.curves().epochsProperty()));
+        // The axis always labels its upper bound; that room is no epoch, so "10.2" is left blank.
+        x.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number epoch) {
+                double e = epoch.doubleValue();
+                return e == Math.rint(e) ? Long.toString((long) e) : "";
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return Double.valueOf(text);
+            }
+        });
         NumberAxis y = new NumberAxis();
         y.setAutoRanging(false);
         y.lowerBoundProperty().bind(low);

@@ -119,6 +119,20 @@ class TrainingViewTest {
     }
 
     @Test
+    void theEpochAxesLabelWholeEpochsOnly(FxRobot robot) throws Exception {
+        for (String id : new String[] {"#accuracyChart", "#lossChart"}) {
+            javafx.scene.chart.NumberAxis x = (javafx.scene.chart.NumberAxis) chart(robot, id).getXAxis();
+            java.util.List<String> labels = fx(() -> {
+                x.requestAxisLayout();
+                x.layout();
+                return x.getTickMarks().stream().map(t -> x.getTickLabelFormatter().toString(t.getValue()))
+                        .filter(l -> !l.isEmpty()).toList();
+            });
+            assertEquals(java.util.List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"), labels, id);
+        }
+    }
+
+    @Test
     void stopEndsTheRunWithinASecondAndLeavesAUsableModel(FxRobot robot) throws Exception {
         smallRun(robot, 1000);
         robot.clickOn("#trainButton");
