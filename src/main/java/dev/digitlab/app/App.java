@@ -31,6 +31,7 @@ public final class App extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
 
     private MainWindow window;
+    private IdleCalibration calibration;
 
     /** Starts JavaFX; called by {@link Launcher} on the main thread. */
     static void launchApp(String[] args) {
@@ -48,6 +49,11 @@ public final class App extends Application {
                 new ModelWriter(dev.digitlab.cli.Version.current()), NativeThreads.current());
         window = new MainWindow(stage, services);
         installErrorHandler(errorLog);
+        if (NativeThreads.cached().isEmpty()) {
+            calibration = new IdleCalibration(window.busyProperty(), IdleCalibration.QUIET,
+                    IdleCalibration::machineIsQuiet, NativeThreads::calibrate);
+            calibration.start();
+        }
         stage.show();
         long shownMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         LOG.info("Window shown {} ms after the JVM started (JavaFX ready after {} ms)", shownMillis, startMillis);

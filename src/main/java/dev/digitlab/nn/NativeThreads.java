@@ -75,6 +75,19 @@ public final class NativeThreads {
     }
 
     /**
+     * As {@link #calibrate()}, for a quiet moment that may end: gives up, caching nothing, as soon
+     * as {@code stillQuiet} turns false (the app passes "no training or evaluation running").
+     *
+     * @throws java.util.concurrent.CancellationException when it gave up
+     * @throws IllegalStateException when no probe could be run
+     */
+    public static ThreadCache.Entry calibrate(java.util.function.BooleanSupplier stillQuiet) {
+        ThreadCache.Entry entry = ThreadCalibration.forThisJvm().run(MachineKey.current(), stillQuiet);
+        new ThreadCache(ThreadCache.defaultFile()).write(entry);
+        return entry;
+    }
+
+    /**
      * Runs {@link #calibrate} when this machine and build have no cached measurement yet; blocks for
      * a few seconds then. Meant for a quiet moment (other load skews the measurement).
      *

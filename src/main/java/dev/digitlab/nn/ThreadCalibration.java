@@ -48,14 +48,24 @@ final class ThreadCalibration {
     }
 
     ThreadCache.Entry run(MachineKey key) {
+        return run(key, () -> true);
+    }
+
+    /**
+     * As {@link #run(MachineKey)}, giving up as soon as {@code stillQuiet} turns false (checked
+     * before and after each probe): other work would skew the timings.
+     *
+     * @throws java.util.concurrent.CancellationException when it gave up
+     */
+    ThreadCache.Entry run(MachineKey key, java.util.function.BooleanSupplier stillQuiet) {
         Map<String, Double> idle = new LinkedHashMap<>();
         Map<String, Double> loaded = new LinkedHashMap<>();
         Map<String, Double> scores = new LinkedHashMap<>();
         List<String> failures = new ArrayList<>();
         for (int threads : candidates(key.cores())) {
             try {
-                double quiet = probe(threads, false);
-                double busy = probe(threads, true);
+                double quiet = quietly(stillQuiet, () -> probe(threads, false));
+                double busy = quietly(stillQuiet, () -> probe(threads, true));
                 String name = Integer.toString(threads);
                 idle.put(name, quiet);
                 loaded.put(name, busy);
@@ -69,6 +79,21 @@ final class ThreadCalibration {
         }
         return new ThreadCache.Entry(key.cores(), key.cpu(), key.version(), winner(scores), idle, loaded,
                 Instant.now().toString());
+    }
+
+    private interface Probe {
+        double run() throws IOException;
+    }
+
+    private static double quietly(java.util.function.BooleanSupplier stillQuiet, Probe probe) throws IOException {
+        if (!stillQuiet.getAsBoolean()) {
+            throw new java.util.concurrent.CancellationException("other work started");
+        }
+        double micros = probe.run();
+        if (!stillQuiet.getAsBoolean()) {
+            throw new java.util.concurrent.CancellationException("other work started");
+        }
+        return micros;
     }
 
     /** The fewest threads whose score is within 3% of the best. */

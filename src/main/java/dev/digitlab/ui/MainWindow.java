@@ -72,6 +72,7 @@ public final class MainWindow implements ShellActions {
     private final TrainingViewModel training;
     private final DrawViewModel draw;
     private final EvaluateViewModel evaluate;
+    private javafx.beans.binding.BooleanBinding busy;
     private final ModelFiles files;
     private final LocalText status = new LocalText(this, "status", () -> "");
     private MainView view;
@@ -313,6 +314,14 @@ public final class MainWindow implements ShellActions {
     /** The active model. */
     public ActiveModel active() {
         return active;
+    }
+
+    /** Whether training or an evaluation is running: heavy work, so the machine is not quiet. */
+    public javafx.beans.binding.BooleanBinding busyProperty() {
+        if (busy == null) {
+            busy = training.busyProperty().or(evaluate.busyProperty());
+        }
+        return busy;
     }
 
     /** The status bar's message. */
