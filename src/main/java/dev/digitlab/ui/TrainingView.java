@@ -78,7 +78,7 @@ public final class TrainingView {
         tooltip(presets, "help.preset");
 
         GridPane modelGrid = grid();
-        row(modelGrid, 0, "field.hiddenLayers", field("hiddenLayersField", f.hiddenLayers(), "help.hiddenLayers"));
+        row(modelGrid, 0, "field.layers", field("layersField", f.layers(), "help.layers"));
         row(modelGrid, 1, "field.dropout", field("dropoutField", f.dropout(), "help.dropout"));
 
         ChoiceBox<String> optimizer = new ChoiceBox<>(f.optimizers());
