@@ -101,6 +101,11 @@ public final class TrainingForm {
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
+    /** Writes the fields' errors again in the default language, which has just changed. */
+    public void languageChanged() {
+        fields().forEach(FormField::recheck);
+    }
+
     /** Whether every field holds a valid value. */
     public BooleanBinding validProperty() {
         return valid;

@@ -128,6 +128,7 @@ public final class TrainingViewModel implements AutoCloseable {
         speedText.recompose();
         timeLeftText.recompose();
         testAccuracyText.recompose();
+        form.languageChanged();
         modelSummary.invalidate();
     }
 

@@ -109,6 +109,23 @@ class TrainingFormTest {
     }
 
     @Test
+    void aLayerErrorShownBeforeALanguageSwitchIsWrittenAgainInTheNewLanguage() {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.ENGLISH);
+            form.layers().textProperty().set("128, pool2");
+            assertEquals("Put the conv and pool layers before the dense ones: “pool2” comes after 128.",
+                    form.layers().errorProperty().get());
+            Locale.setDefault(Locale.SIMPLIFIED_CHINESE);
+            form.languageChanged();
+            assertEquals("请把卷积层和池化层放在全连接层之前：“pool2”出现在 128 之后。", form.layers().errorProperty().get());
+            assertFalse(form.validProperty().get());
+        } finally {
+            Locale.setDefault(before);
+        }
+    }
+
+    @Test
     void layerErrorsAreTranslated() {
         Locale before = Locale.getDefault();
         try {

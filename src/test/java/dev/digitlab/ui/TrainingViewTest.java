@@ -315,6 +315,22 @@ class TrainingViewTest {
     }
 
     @Test
+    void aSmallCnnTypedIntoTheLayersFieldTrainsAndBecomesTheActiveModel(FxRobot robot) throws Exception {
+        smallRun(robot, 4);
+        set(robot, "#layersField", "conv3x3x4, pool2, 16");
+        robot.clickOn("#trainButton");
+        waitUntilIdle(RUN_SECONDS);
+
+        TrainedModel trained = fx(() -> active.modelProperty().get());
+        assertNotNull(trained, "error: " + fx(() -> model.errorProperty().get()));
+        assertEquals("cnn-4-16", trained.name());
+        assertEquals("784 -> conv 3x3x4 relu -> maxpool 2 -> flatten -> 16 relu -> 10 softmax",
+                trained.network().spec().toString());
+        assertEquals(4, trained.history().size());
+        assertTrue(trained.testAccuracy() > 0.9, "bars are easy: " + trained.testAccuracy());
+    }
+
+    @Test
     void aBadLayerTokenShowsTheReasonAndDisablesTrain(FxRobot robot) {
         set(robot, "#layersField", "conv5x5x32, pool2, 128, pool2");
         TextField field = robot.lookup("#layersField").queryAs(TextField.class);
