@@ -1,7 +1,6 @@
 package dev.digitlab.ui;
 
-import java.util.ArrayList;
-import java.util.List;
+import dev.digitlab.nn.LayerTokens;
 import java.util.function.Function;
 
 /**
@@ -46,24 +45,40 @@ final class FieldParsers {
         };
     }
 
-    /** Hidden layer sizes separated by commas, each in {@code [1, maxUnits]}; empty means none. */
-    static Function<String, int[]> layerSizes(int maxUnits, int maxLayers, String errorKey) {
+    /**
+     * The layers before the softmax as {@link LayerTokens} read them (dense sizes, conv and pool
+     * layers, separated by commas; empty means none), for a network on {@code inputs} values with
+     * {@code classes} outputs: at most {@code maxDense} dense layers of 1 to {@code maxUnits} units,
+     * at most {@code maxImage} conv and pool layers of at most {@code maxFilters} filters, and a
+     * geometry that fits the input image.
+     */
+    static Function<String, LayerTokens> layers(int inputs, int classes, int maxUnits, int maxDense, int maxFilters,
+                                               int maxImage) {
         return text -> {
-            if (text.isEmpty()) {
-                return new int[0];
+            LayerTokens tokens;
+            try {
+                tokens = LayerTokens.parse(text);
+            } catch (LayerTokens.Problem e) {
+                throw switch (e.kind()) {
+                    case NOT_A_LAYER -> invalid("error.layers.token", e.token());
+                    case IMAGE_AFTER_DENSE -> invalid("error.layers.order", e.token(), e.after());
+                    case NOT_POSITIVE, NUMBER_TOO_LARGE -> invalid("error.layers.size", maxUnits, maxFilters);
+                };
             }
-            List<Integer> sizes = new ArrayList<>();
-            for (String part : text.split(",", -1)) {
-                long v = parseLong(part.strip(), errorKey, maxUnits, maxLayers);
-                if (v < 1 || v > maxUnits) {
-                    throw invalid(errorKey, maxUnits, maxLayers);
-                }
-                sizes.add((int) v);
+            if (tokens.hidden().size() > maxDense || tokens.imageLayers().size() > maxImage) {
+                throw invalid("error.layers.count", maxDense, maxImage);
             }
-            if (sizes.size() > maxLayers) {
-                throw invalid(errorKey, maxUnits, maxLayers);
+            boolean sizesFit = tokens.hidden().stream().allMatch(u -> u <= maxUnits)
+                    && tokens.imageLayers().stream().allMatch(l -> l.filters() <= maxFilters);
+            if (!sizesFit) {
+                throw invalid("error.layers.size", maxUnits, maxFilters);
             }
-            return sizes.stream().mapToInt(Integer::intValue).toArray();
+            try {
+                tokens.spec(inputs, 0, classes);
+            } catch (IllegalArgumentException e) {
+                throw invalid("error.layers.shape", e.getMessage());
+            }
+            return tokens;
         };
     }
 

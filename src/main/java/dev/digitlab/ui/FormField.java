@@ -43,6 +43,11 @@ public final class FormField<T> {
         }
     }
 
+    /** Reads the text again, so that an error is written in the language that is now the default. */
+    public void recheck() {
+        check(text.get());
+    }
+
     /** What the user typed. */
     public StringProperty textProperty() {
         return text;

@@ -9,6 +9,7 @@ import dev.digitlab.nn.BackendInfo;
 import dev.digitlab.train.TrainedModel;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -58,10 +59,14 @@ public final class MainWindow implements ShellActions {
         }
     }
 
-    /** The Training form's fields in the order of {@link TrainingForm#fields()}, as named in the settings. */
+    /**
+     * The Training form's fields in the order of {@link TrainingForm#fields()}, as named in the settings;
+     * the Layers field keeps the name "hiddenLayers" of the settings files from before conv layers.
+     */
     static final List<String> FIELD_NAMES = List.of("hiddenLayers", "dropout", "learningRate", "decay",
             "batchSize", "epochs", "validationSplit", "seed");
     private static final String OPTIMIZER = "optimizer";
+    private static final String PRESET = "preset";
     private static final Logger LOG = LoggerFactory.getLogger(MainWindow.class);
 
     private final Stage stage;
@@ -347,6 +352,9 @@ public final class MainWindow implements ShellActions {
     private void restoreForm() {
         TrainingForm form = training.form();
         Map<String, String> saved = settings.hyperparameters;
+        // The preset first: choosing it fills every field, which the saved fields then overwrite.
+        Arrays.stream(Preset.values()).filter(p -> p.name().equals(saved.get(PRESET))).findFirst()
+                .ifPresent(form.presetProperty()::set);
         String optimizer = saved.get(OPTIMIZER);
         if (optimizer != null && TrainingForm.OPTIMIZERS.contains(optimizer)) {
             form.optimizerProperty().set(optimizer);
@@ -375,6 +383,9 @@ public final class MainWindow implements ShellActions {
             settings.hyperparameters.put(FIELD_NAMES.get(i), fields.get(i).textProperty().get());
         }
         settings.hyperparameters.put(OPTIMIZER, form.optimizerProperty().get());
+        if (form.presetProperty().get() != null) {
+            settings.hyperparameters.put(PRESET, form.presetProperty().get().name());
+        }
         try {
             services.store().save(settings);
         } catch (IOException | RuntimeException e) {

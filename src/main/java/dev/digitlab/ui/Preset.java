@@ -1,9 +1,8 @@
 package dev.digitlab.ui;
 
 import dev.digitlab.nn.LayerSpec;
+import dev.digitlab.nn.LayerTokens;
 import dev.digitlab.nn.ModelSpec;
-import java.util.ArrayList;
-import java.util.List;
 
 /** The ready-made setups of the Training form, each one of {@link ModelSpec#PRESETS}. */
 public enum Preset {
@@ -12,7 +11,9 @@ public enum Preset {
     /** Two hidden layers, 256 and 128. */
     DEEPER("deeper", "preset.deeper"),
     /** The deeper network with dropout 0.2 after each hidden layer. */
-    DROPOUT("dropout", "preset.dropout");
+    DROPOUT("dropout", "preset.dropout"),
+    /** The convolutional network: two conv layers with max-pooling, then 128 with dropout 0.3. */
+    CNN("cnn", "preset.cnn");
 
     private final String specName;
     private final String labelKey;
@@ -27,25 +28,19 @@ public enum Preset {
         return Messages.get(labelKey);
     }
 
-    /** The sizes of the hidden layers. */
-    public int[] hiddenLayers() {
-        List<Integer> sizes = new ArrayList<>();
-        List<LayerSpec> layers = spec().layers();
-        for (LayerSpec layer : layers.subList(0, layers.size() - 1)) {
-            if (LayerSpec.DENSE.equals(layer.type())) {
-                sizes.add(layer.units());
-            }
-        }
-        return sizes.stream().mapToInt(Integer::intValue).toArray();
+    /** The layers as the form's Layers field shows them, e.g. "conv5x5x32, pool2, conv3x3x64, pool2, 128". */
+    public String layers() {
+        return LayerTokens.format(spec());
     }
 
-    /** The dropout rate after each hidden layer (0 for none). */
+    /** The dropout rate after each hidden dense layer (0 for none). */
     public double dropout() {
         return spec().layers().stream().filter(l -> LayerSpec.DROPOUT.equals(l.type()))
                 .mapToDouble(LayerSpec::rate).findFirst().orElse(0);
     }
 
-    private ModelSpec spec() {
+    /** The network this preset stands for, on MNIST's 784 inputs and 10 classes. */
+    public ModelSpec spec() {
         return ModelSpec.preset(specName);
     }
 }

@@ -1,13 +1,13 @@
 package dev.digitlab.ui;
 
 import dev.digitlab.nn.LayerSpec;
+import dev.digitlab.nn.LayerTokens;
 import dev.digitlab.nn.ModelSpec;
 import dev.digitlab.nn.OptimizerConfig;
 import dev.digitlab.train.TrainingConfig;
 import java.math.BigDecimal;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -17,7 +17,9 @@ import javafx.collections.ObservableList;
 
 /**
  * The settings of the Training tab as text the user edits, checked as they type. Choosing a
- * {@link Preset} fills in every field; {@link #spec} and {@link #config} read a valid form.
+ * {@link Preset} fills in every field; {@link #spec} and {@link #config} read a valid form. The
+ * Layers field takes the tokens of {@link LayerTokens} (dense sizes, conv and pool layers), checked
+ * against MNIST's 28x28 images.
  */
 public final class TrainingForm {
 
@@ -26,13 +28,18 @@ public final class TrainingForm {
 
     static final int MAX_UNITS = 4096;
     static final int MAX_HIDDEN_LAYERS = 8;
+    /** More filters than this make a conv layer too slow to train on two cores. */
+    static final int MAX_FILTERS = 256;
+    static final int MAX_IMAGE_LAYERS = 8;
+    private static final int MNIST_INPUTS = 28 * 28;
+    private static final int MNIST_CLASSES = 10;
     static final int MAX_EPOCHS = 1000;
     static final int MAX_BATCH = 60_000;
 
     private final ObjectProperty<Preset> preset = new SimpleObjectProperty<>(this, "preset");
     private final ObjectProperty<String> optimizer = new SimpleObjectProperty<>(this, "optimizer", OptimizerConfig.ADAM);
-    private final FormField<int[]> hiddenLayers =
-            new FormField<>(FieldParsers.layerSizes(MAX_UNITS, MAX_HIDDEN_LAYERS, "error.hiddenLayers"), "");
+    private final FormField<LayerTokens> layers = new FormField<>(FieldParsers.layers(MNIST_INPUTS, MNIST_CLASSES,
+            MAX_UNITS, MAX_HIDDEN_LAYERS, MAX_FILTERS, MAX_IMAGE_LAYERS), "");
     private final FormField<Double> dropout = new FormField<>(FieldParsers.decimal(0, false, 1, "error.dropout"), "0");
     private final FormField<Double> learningRate =
             new FormField<>(FieldParsers.decimal(0, true, Double.POSITIVE_INFINITY, "error.learningRate"), "0.001");
@@ -62,13 +69,12 @@ public final class TrainingForm {
 
     /** Every text field, in the order the form shows them. */
     public List<FormField<?>> fields() {
-        return List.of(hiddenLayers, dropout, learningRate, decay, batchSize, epochs, validationSplit, seed);
+        return List.of(layers, dropout, learningRate, decay, batchSize, epochs, validationSplit, seed);
     }
 
     private void fill(Preset p) {
         TrainingConfig t = TrainingConfig.tutorial();
-        hiddenLayers.textProperty().set(Arrays.stream(p.hiddenLayers()).mapToObj(Integer::toString)
-                .collect(Collectors.joining(", ")));
+        layers.textProperty().set(p.layers());
         dropout.textProperty().set(number(p.dropout()));
         optimizer.set(t.optimizer().name());
         learningRate.textProperty().set(number(t.optimizer().learningRate()));
@@ -95,30 +101,42 @@ public final class TrainingForm {
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
+    /** Writes the fields' errors again in the default language, which has just changed. */
+    public void languageChanged() {
+        fields().forEach(FormField::recheck);
+    }
+
     /** Whether every field holds a valid value. */
     public BooleanBinding validProperty() {
         return valid;
     }
 
     /**
-     * The network the form describes: ReLU hidden layers (each followed by dropout when it is
-     * above 0) and a softmax layer.
+     * The network the form describes: the conv and pool layers, then ReLU dense layers (each
+     * followed by dropout when it is above 0) and a softmax layer. Without conv or pool layers it is
+     * exactly {@link ModelSpec#mlp}, as before there were any.
+     *
+     * @throws IllegalStateException while a field is invalid
      */
     public ModelSpec spec(int inputs, int classes) {
-        return ModelSpec.mlp(inputs, hiddenLayers.value(), dropout.value(), classes);
+        return layers.value().spec(inputs, dropout.value(), classes);
     }
 
-    /** The number of weights and biases of {@code spec}: what training adjusts. */
-    public static long weightCount(ModelSpec spec) {
-        long count = 0;
-        long previous = spec.inputs();
-        for (LayerSpec layer : spec.layers()) {
-            if (LayerSpec.DENSE.equals(layer.type())) {
-                count += (previous + 1) * layer.units();
-                previous = layer.units();
-            }
-        }
-        return count;
+    /**
+     * A name for the model from its layers: "mlp-256-128" for dense layers only, else "cnn" with
+     * each conv layer's filters and each dense size, e.g. "cnn-32-64-128".
+     *
+     * @throws IllegalStateException while the Layers field is invalid
+     */
+    public String modelName() {
+        LayerTokens tokens = layers.value();
+        List<Integer> sizes = new ArrayList<>();
+        tokens.imageLayers().stream().filter(l -> LayerSpec.CONV.equals(l.type()))
+                .forEach(l -> sizes.add(l.filters()));
+        sizes.addAll(tokens.hidden());
+        StringBuilder name = new StringBuilder(tokens.imageLayers().isEmpty() ? "mlp" : "cnn");
+        sizes.forEach(n -> name.append('-').append(n));
+        return name.toString();
     }
 
     /** The training settings the form describes. */
@@ -145,8 +163,9 @@ public final class TrainingForm {
         return FXCollections.observableArrayList(OPTIMIZERS);
     }
 
-    public FormField<int[]> hiddenLayers() {
-        return hiddenLayers;
+    /** The layers before the softmax, e.g. "conv5x5x32, pool2, 128" or "256, 128". */
+    public FormField<LayerTokens> layers() {
+        return layers;
     }
 
     public FormField<Double> dropout() {

@@ -78,8 +78,8 @@ public final class TrainingView {
         tooltip(presets, "help.preset");
 
         GridPane modelGrid = grid();
-        row(modelGrid, 0, "field.hiddenLayers", field("hiddenLayersField", f.hiddenLayers(), "help.hiddenLayers"));
-        row(modelGrid, 1, "field.dropout", field("dropoutField", f.dropout(), "help.dropout"));
+        wideRow(modelGrid, 0, "field.layers", field("layersField", f.layers(), "help.layers"));
+        row(modelGrid, 2, "field.dropout", field("dropoutField", f.dropout(), "help.dropout"));
 
         ChoiceBox<String> optimizer = new ChoiceBox<>(f.optimizers());
         optimizer.setId("optimizerChoice");
@@ -139,7 +139,8 @@ public final class TrainingView {
         VBox form = new VBox(10, settings, summary, new Separator(), buttons, fixHint);
         form.getStyleClass().add("form");
         form.setPadding(new Insets(14, 16, 14, 16));
-        form.setPrefWidth(330);
+        // Wide enough for the CNN preset's layers on one line.
+        form.setPrefWidth(350);
         ScrollPane scroll = new ScrollPane(form);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -167,6 +168,16 @@ public final class TrainingView {
         label.setLabelFor(field);
         label.getStyleClass().add("field-label");
         grid.addRow(row, label, field);
+    }
+
+    /** The label above a field as wide as the grid: a CNN's layers are too long for the field column. */
+    private static void wideRow(GridPane grid, int row, String labelKey, Control field) {
+        Label label = new Label(Messages.get(labelKey));
+        label.setLabelFor(field);
+        label.getStyleClass().add("field-label");
+        GridPane.setHalignment(label, HPos.LEFT);
+        grid.add(label, 0, row, 2, 1);
+        grid.add(field, 0, row + 1, 2, 1);
     }
 
     private static Label section(String key) {

@@ -2,6 +2,7 @@ package dev.digitlab.ui;
 
 import dev.digitlab.data.DataException;
 import dev.digitlab.data.MnistDataset;
+import dev.digitlab.nn.LayerSpec;
 import dev.digitlab.nn.ModelSpec;
 import dev.digitlab.train.BatchProgress;
 import dev.digitlab.train.EpochResult;
@@ -9,6 +10,7 @@ import dev.digitlab.train.TrainedModel;
 import dev.digitlab.train.TrainingConfig;
 import dev.digitlab.train.TrainingException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
@@ -95,7 +97,7 @@ public final class TrainingViewModel implements AutoCloseable {
                 phase, stopping);
         busy = Bindings.createBooleanBinding(() -> phase.get() != Phase.IDLE, phase);
         modelSummary = Bindings.createStringBinding(this::summary,
-                form.hiddenLayers().valueProperty(), form.dropout().valueProperty());
+                form.layers().valueProperty(), form.dropout().valueProperty());
     }
 
     /** Starts a run with the form's settings, loading the data first if this is the first run. */
@@ -126,6 +128,7 @@ public final class TrainingViewModel implements AutoCloseable {
         speedText.recompose();
         timeLeftText.recompose();
         testAccuracyText.recompose();
+        form.languageChanged();
         modelSummary.invalidate();
     }
 
@@ -174,7 +177,7 @@ public final class TrainingViewModel implements AutoCloseable {
         int number = runs;
         String run = Messages.format("chart.run", number);
         curves.startRun(run, config.epochs());
-        TrainingTask task = new TrainingTask(spec, config, data, modelName(), new RunUpdates(run));
+        TrainingTask task = new TrainingTask(spec, config, data, form.modelName(), new RunUpdates(run));
         training = task;
         begin(task, Phase.TRAINING);
         progressText.set(() -> Messages.get("progress.starting"));
@@ -184,19 +187,42 @@ public final class TrainingViewModel implements AutoCloseable {
         worker.execute(task);
     }
 
-    /** E.g. "784 → 128 relu → 10 softmax" and its weight count, or empty while the form is invalid. */
+    /**
+     * E.g. "784 → 128 relu → 10 softmax" and its number of weights and biases (conv kernels
+     * included), or empty while the form is invalid.
+     */
     private String summary() {
-        if (form.hiddenLayers().valueProperty().get() == null || form.dropout().valueProperty().get() == null) {
+        if (form.layers().valueProperty().get() == null || form.dropout().valueProperty().get() == null) {
             return "";
         }
         ModelSpec spec = form.spec(MNIST_INPUTS, CLASSES);
-        return Messages.format("summary.model", spec.toString().replace(" -> ", " → "),
-                TrainingForm.weightCount(spec));
+        return Messages.format("summary.model", layerChain(spec), spec.parameterCount());
     }
 
-    /** A name for the model from its hidden layers, e.g. "mlp-256-128". */
-    private String modelName() {
-        return "mlp" + Arrays.stream(form.hiddenLayers().value()).mapToObj(u -> "-" + u).collect(Collectors.joining());
+    /**
+     * The layers joined by arrows. A network with conv or pool layers starts from the 28×28 image
+     * and shows, after each image layer and the flatten, the shape it passes on (channels ×
+     * height × width), so the learner sees the image shrink and the channels grow:
+     * "28×28 → conv 5x5x32 relu (32×24×24) → maxpool 2 (32×12×12) → flatten (4608) → …".
+     */
+    static String layerChain(ModelSpec spec) {
+        boolean image = spec.layers().stream().anyMatch(LayerSpec::isImageLayer);
+        if (!image) {
+            return spec.toString().replace(" -> ", " → ");
+        }
+        int side = (int) Math.round(Math.sqrt(spec.inputs()));
+        StringBuilder chain = new StringBuilder(side * side == spec.inputs() ? side + "×" + side
+                : Integer.toString(spec.inputs()));
+        List<int[]> shapes = spec.shapes();
+        for (int i = 0; i < spec.layers().size(); i++) {
+            LayerSpec layer = spec.layers().get(i);
+            chain.append(" → ").append(layer);
+            if (layer.isImageLayer() || LayerSpec.FLATTEN.equals(layer.type())) {
+                chain.append(" (").append(Arrays.stream(shapes.get(i)).mapToObj(Integer::toString)
+                        .collect(Collectors.joining("×"))).append(')');
+            }
+        }
+        return chain.toString();
     }
 
     private void begin(Task<?> task, Phase newPhase) {

@@ -109,6 +109,10 @@ class MainWindowTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
+        // The primary stage is shared by the test classes: one that sized it (DrawViewTest: 1000x640)
+        // would keep the window too short for the Train button, as a new scene does not resize it.
+        stage.setWidth(1100);
+        stage.setHeight(760);
         MainWindow.Services services = new MainWindow.Services(chooser, prompts, new SettingsStore(dir.resolve("home")),
                 folder -> progress -> {
                     throw new DataException("no data in this test");

@@ -59,7 +59,7 @@ class TrainingViewTest {
 
     /** A small net and few epochs, so a run takes a second or two. */
     private void smallRun(FxRobot robot, int epochs) {
-        set(robot, "#hiddenLayersField", "32");
+        set(robot, "#layersField", "32");
         set(robot, "#epochsField", Integer.toString(epochs));
         set(robot, "#batchField", "32");
         set(robot, "#learningRateField", "0.01");
@@ -303,14 +303,60 @@ class TrainingViewTest {
     @Test
     void presetsFillTheForm(FxRobot robot) throws Exception {
         robot.interact(() -> model.form().presetProperty().set(Preset.DROPOUT));
-        assertEquals("256, 128", robot.lookup("#hiddenLayersField").queryAs(TextField.class).getText());
+        assertEquals("256, 128", robot.lookup("#layersField").queryAs(TextField.class).getText());
         assertEquals("0.2", robot.lookup("#dropoutField").queryAs(TextField.class).getText());
         set(robot, "#epochsField", "3");
         robot.interact(() -> model.form().presetProperty().set(Preset.TUTORIAL));
-        assertEquals("128", robot.lookup("#hiddenLayersField").queryAs(TextField.class).getText());
+        assertEquals("128", robot.lookup("#layersField").queryAs(TextField.class).getText());
         assertEquals("0", robot.lookup("#dropoutField").queryAs(TextField.class).getText());
         assertEquals("10", robot.lookup("#epochsField").queryAs(TextField.class).getText());
         assertEquals("784 → 128 relu → 10 softmax\n101,770 weights and biases to learn",
                 robot.lookup("#modelSummary").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void theCnnPresetShowsItsLayersAndCountsTheConvWeightsToo(FxRobot robot) {
+        robot.interact(() -> model.form().presetProperty().set(Preset.CNN));
+        assertEquals("conv5x5x32, pool2, conv3x3x64, pool2, 128",
+                robot.lookup("#layersField").queryAs(TextField.class).getText());
+        assertEquals("0.3", robot.lookup("#dropoutField").queryAs(TextField.class).getText());
+        // conv (5*5*1+1)*32 + conv (3*3*32+1)*64 + dense (64*5*5+1)*128 + softmax (128+1)*10
+        assertEquals("28×28 → conv 5x5x32 relu (32×24×24) → maxpool 2 (32×12×12) → conv 3x3x64 relu (64×10×10)"
+                        + " → maxpool 2 (64×5×5) → flatten (1600) → 128 relu → dropout 0.3 → 10 softmax"
+                        + "\n225,546 weights and biases to learn",
+                robot.lookup("#modelSummary").queryAs(Label.class).getText());
+        assertFalse(button(robot, "#trainButton").isDisabled());
+    }
+
+    @Test
+    void aSmallCnnTypedIntoTheLayersFieldTrainsAndBecomesTheActiveModel(FxRobot robot) throws Exception {
+        smallRun(robot, 4);
+        set(robot, "#layersField", "conv3x3x4, pool2, 16");
+        robot.clickOn("#trainButton");
+        waitUntilIdle(RUN_SECONDS);
+
+        TrainedModel trained = fx(() -> active.modelProperty().get());
+        assertNotNull(trained, "error: " + fx(() -> model.errorProperty().get()));
+        assertEquals("cnn-4-16", trained.name());
+        assertEquals("784 -> conv 3x3x4 relu -> maxpool 2 -> flatten -> 16 relu -> 10 softmax",
+                trained.network().spec().toString());
+        assertEquals(4, trained.history().size());
+        assertTrue(trained.testAccuracy() > 0.9, "bars are easy: " + trained.testAccuracy());
+    }
+
+    @Test
+    void aBadLayerTokenShowsTheReasonAndDisablesTrain(FxRobot robot) {
+        set(robot, "#layersField", "conv5x5x32, pool2, 128, pool2");
+        TextField field = robot.lookup("#layersField").queryAs(TextField.class);
+        assertTrue(field.getStyleClass().contains("invalid"));
+        assertTrue(field.getTooltip().getText().startsWith(
+                "Put the conv and pool layers before the dense ones: “pool2” comes after 128."), field.getTooltip().getText());
+        assertTrue(button(robot, "#trainButton").isDisabled());
+        assertTrue(robot.lookup("#fixHint").queryAs(Label.class).isVisible());
+        assertEquals("", robot.lookup("#modelSummary").queryAs(Label.class).getText());
+
+        set(robot, "#layersField", "conv5x5x32, pool2, 128");
+        assertFalse(field.getStyleClass().contains("invalid"));
+        assertFalse(button(robot, "#trainButton").isDisabled());
     }
 }
