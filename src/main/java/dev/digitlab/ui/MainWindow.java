@@ -129,10 +129,13 @@ public final class MainWindow implements ShellActions {
     private void listen() {
         files.noticeProperty().addListener((obs, old, now) -> status.set(now == null ? () -> "" : now));
         files.recent().addListener((javafx.collections.ListChangeListener<Path>) c -> saveSettings());
+        // Every new active model is named in the status bar (a trained one as not saved yet); opening
+        // and saving a file put their own notice over it right after.
         active.modelProperty().addListener((obs, old, now) -> {
-            if (now != null && old == null) {
+            if (now != null) {
                 String name = files.displayName();
-                status.set(() -> Messages.format("status.modelReady", name));
+                boolean unsaved = active.unsavedProperty().get();
+                status.set(() -> Messages.format(unsaved ? "status.modelReadyUnsaved" : "status.modelReady", name));
             }
         });
         draw.modelStateProperty().addListener((obs, old, now) -> {

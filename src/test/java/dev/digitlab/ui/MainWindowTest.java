@@ -206,6 +206,20 @@ class MainWindowTest {
     }
 
     @Test
+    void aModelFromTrainingIsNamedInTheStatusBarAsNotSavedYet(FxRobot robot) throws Exception {
+        awaitShippedModel();
+        TrainedModel trained = new TrainedModel("cnn-4-16", Network.create(ModelSpec.parse(
+                "784 -> conv 3x3x4 relu -> maxpool 2 -> flatten -> 16 relu -> 10 softmax"), 1), null, null, null,
+                List.of(), Double.NaN, java.time.Instant.EPOCH);
+
+        // What the Training tab does when a run ends.
+        WaitForAsyncUtils.asyncFx(() -> window.active().set(trained, true)).get(5, TimeUnit.SECONDS);
+
+        assertEquals("Ready: model cnn-4-16, not saved yet (File > Save model)", window.statusProperty().get());
+        assertEquals("cnn-4-16* — DigitLab", stage.getTitle());
+    }
+
+    @Test
     void openThroughTheMenuMakesTheFileTheActiveModel(FxRobot robot) throws Exception {
         awaitShippedModel();
         Path file = dir.resolve("other.json");
