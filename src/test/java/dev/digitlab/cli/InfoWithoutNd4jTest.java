@@ -28,7 +28,7 @@ class InfoWithoutNd4jTest {
         assertTrue(process.waitFor(2, TimeUnit.MINUTES));
 
         assertEquals(0, process.exitValue(), output);
-        assertTrue(output.contains("Architecture:   784 -> 128 relu -> 10 softmax"), output);
+        assertTrue(output.contains("Architecture:   784 -> conv 5x5x32 relu -> maxpool 2"), output);
         List<String> loaded = output.lines().filter(l -> l.contains("[class,load]")).toList();
         assertTrue(loaded.stream().anyMatch(l -> l.contains(" dev.digitlab.io.ModelReader ")),
                 "the class-load log should show the classes info uses");
