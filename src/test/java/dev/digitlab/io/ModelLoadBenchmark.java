@@ -11,9 +11,18 @@ import java.util.Locale;
  * includes starting ND4J, then the median of further loads. Not a test (timings are not asserted);
  * run it with the test class path:
  * {@code java -cp target/test-classes:target/classes:<deps> dev.digitlab.io.ModelLoadBenchmark [FILE]}.
- * Without FILE it loads the class-path resource, as the app does. {@code --nd4j-only} times only
- * starting ND4J with an empty network, {@code --header-only} only the first header read, each in
- * its own fresh JVM, to split the first load's time.
+ * Without FILE it loads the best shipped model from the class path, as the app does. {@code --nd4j-only}
+ * times only starting ND4J with an empty network, {@code --header-only} only the first header read,
+ * each in its own fresh JVM, to split the first load's time.
+ *
+ * <p>The app's JVM maps a class-data archive ({@code app.ClassDataArchive}); to measure as it runs,
+ * put this class in a jar beside {@code target/digitlab.jar} (the JVM archives jars only), dump an
+ * archive once and map it:
+ * <pre>
+ * (cd target/test-classes &amp;&amp; jar cf /tmp/bench.jar dev/digitlab/io/ModelLoadBenchmark*.class)
+ * java -XX:ArchiveClassesAtExit=/tmp/app.jsa -cp target/digitlab.jar:/tmp/bench.jar dev.digitlab.io.ModelLoadBenchmark
+ * java -XX:SharedArchiveFile=/tmp/app.jsa -cp target/digitlab.jar:/tmp/bench.jar dev.digitlab.io.ModelLoadBenchmark
+ * </pre>
  */
 final class ModelLoadBenchmark {
 
