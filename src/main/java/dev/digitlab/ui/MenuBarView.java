@@ -1,5 +1,6 @@
 package dev.digitlab.ui;
 
+import dev.digitlab.io.ShippedModels;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -46,13 +47,21 @@ public final class MenuBarView {
         Menu export = new Menu(Messages.get("menu.file.export"));
         export.setId("exportMenu");
         MenuItem open = item("openItem", "menu.file.open", "Shortcut+O", files::open);
+        Menu shipped = new Menu(Messages.get("menu.file.shipped"));
+        shipped.setId("shippedMenu");
+        for (ShippedModels.Shipped model : ShippedModels.ALL) {
+            shipped.getItems().add(item("shipped-" + model.name(), "menu.file.shipped." + model.name(), null,
+                    () -> files.openShipped(model.name(), () -> new ShippedModels().load(model))));
+        }
         // One file at a time: a second open while one is read would race it to become the active model.
         open.disableProperty().bind(files.openingProperty());
         recent.disableProperty().bind(files.openingProperty());
+        shipped.disableProperty().bind(files.openingProperty());
         Menu menu = new Menu(Messages.get("menu.file"), null,
                 item("newModelItem", "menu.file.new", null, actions::newModel),
                 open,
                 recent,
+                shipped,
                 new SeparatorMenuItem(),
                 item("saveItem", "menu.file.save", "Shortcut+S", files::save),
                 item("saveAsItem", "menu.file.saveAs", "Shortcut+Shift+S", files::saveAs),

@@ -128,6 +128,22 @@ public final class ModelFiles {
         return confirmDiscard() && load(path);
     }
 
+    /**
+     * Starts opening one of the models that ship with DigitLab (after asking about unsaved
+     * changes), so a learner can compare the tutorial's network with the CNN; does nothing while
+     * another model is being opened. It is not a file of the user's, so it joins no recent list.
+     *
+     * @param name   the shipped model's name, e.g. {@code mnist-mlp}
+     * @param loader reads it (on a background thread)
+     * @return whether it is being read
+     */
+    public boolean openShipped(String name, Supplier<TrainedModel> loader) {
+        if (opening.get() || !confirmDiscard()) {
+            return false;
+        }
+        return load(name, null, loader);
+    }
+
     /** Saves the active model to its file, or asks for one when it has none yet. */
     public boolean save() {
         if (active.modelProperty().get() == null) {
@@ -216,17 +232,28 @@ public final class ModelFiles {
 
     /** Reads {@code path} on a background thread; the model becomes the active one when it is read. */
     private boolean load(Path path) {
+        return load(path.toString(), path, () -> reader.apply(path));
+    }
+
+    /**
+     * Reads a model on a background thread; it becomes the active one when it is read.
+     *
+     * @param what   what the messages call it: the file, or the shipped model's name
+     * @param path   its file, or null for a shipped model
+     * @param loader reads it
+     */
+    private boolean load(String what, Path path, Supplier<TrainedModel> loader) {
         TrainedModel before = active.modelProperty().get();
         Task<TrainedModel> task = new Task<>() {
             @Override
             protected TrainedModel call() {
-                return reader.apply(path);
+                return loader.get();
             }
         };
-        task.setOnSucceeded(e -> loaded(path, task.getValue(), before));
-        task.setOnFailed(e -> failed(path, task.getException()));
+        task.setOnSucceeded(e -> loaded(what, path, task.getValue(), before));
+        task.setOnFailed(e -> failed(what, task.getException()));
         opening.set(true);
-        notice.set(() -> Messages.format("notice.opening", path.toString()));
+        notice.set(() -> Messages.format("notice.opening", what));
         Thread thread = new Thread(task, "digitlab-model-open");
         // A daemon, so a file still being read never keeps the JVM alive after the window is gone.
         thread.setDaemon(true);
@@ -234,7 +261,7 @@ public final class ModelFiles {
         return true;
     }
 
-    private void loaded(Path path, TrainedModel model, TrainedModel before) {
+    private void loaded(String what, Path path, TrainedModel model, TrainedModel before) {
         opening.set(false);
         // A training run may have ended while the file was read: its model was not asked about yet.
         if (active.modelProperty().get() != before && !confirmDiscard()) {
@@ -242,19 +269,21 @@ public final class ModelFiles {
             return;
         }
         setActive(model, false, path);
-        remember(path);
-        notice.set(() -> Messages.format("notice.opened", path.toString()));
+        if (path != null) {
+            remember(path);
+        }
+        notice.set(() -> Messages.format("notice.opened", what));
     }
 
-    private void failed(Path path, Throwable error) {
+    private void failed(String what, Throwable error) {
         opening.set(false);
         if (error instanceof ModelFileException) {
             String sentence = error.getMessage();
             notice.set(() -> sentence);
             prompts.showError(sentence, error);
         } else {
-            notice.set(() -> Messages.format("error.openFailed", path.toString()));
-            prompts.showError(Messages.format("error.openFailed", path.toString()), error);
+            notice.set(() -> Messages.format("error.openFailed", what));
+            prompts.showError(Messages.format("error.openFailed", what), error);
         }
     }
 

@@ -235,6 +235,27 @@ class MainWindowTest {
     }
 
     @Test
+    void bothShippedModelsOpenFromTheFileMenuWithoutJoiningTheRecentList(FxRobot robot) throws Exception {
+        awaitShippedModel();
+
+        robot.clickOn("File").clickOn("Open shipped model").clickOn(Messages.get("menu.file.shipped.mnist-mlp"));
+        awaitOpened();
+
+        TrainedModel tutorial = window.active().modelProperty().get();
+        assertEquals("mnist-mlp", tutorial.name());
+        assertEquals(ModelSpec.preset("tutorial"), tutorial.network().spec());
+        assertEquals("mnist-mlp — DigitLab", stage.getTitle());
+        assertEquals("Opened mnist-mlp", window.statusProperty().get());
+        assertEquals(List.of(), window.files().recent());
+
+        robot.clickOn("File").clickOn("Open shipped model").clickOn(Messages.get("menu.file.shipped.mnist-cnn"));
+        awaitOpened();
+
+        assertEquals(ModelSpec.preset("cnn"), window.active().modelProperty().get().network().spec());
+        assertEquals("mnist-cnn — DigitLab", stage.getTitle());
+    }
+
+    @Test
     void damagedModelFileShowsAnErrorAndKeepsTheCurrentModel(FxRobot robot) throws Exception {
         awaitShippedModel();
         TrainedModel before = window.active().modelProperty().get();
