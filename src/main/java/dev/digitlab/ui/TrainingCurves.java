@@ -42,6 +42,17 @@ public final class TrainingCurves {
     private double lowestAccuracy = Double.POSITIVE_INFINITY;
     private double highestLoss = Double.NEGATIVE_INFINITY;
 
+    /**
+     * Before the first run, makes the x axes span {@code planned} epochs (the form's setting), so
+     * the empty charts show what a run will fill; ignored once a run has started, and for null
+     * (the field holds no valid number).
+     */
+    void planEpochs(Integer planned) {
+        if (keptEpochs.isEmpty() && planned != null && planned > 0) {
+            epochs.set(planned);
+        }
+    }
+
     /** Starts the curves of a new run of {@code runEpochs} epochs, fading the earlier ones. */
     void startRun(String run, int runEpochs) {
         accuracy.forEach(Curve::fade);

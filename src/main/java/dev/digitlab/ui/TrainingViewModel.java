@@ -98,6 +98,9 @@ public final class TrainingViewModel implements AutoCloseable {
         busy = Bindings.createBooleanBinding(() -> phase.get() != Phase.IDLE, phase);
         modelSummary = Bindings.createStringBinding(this::summary,
                 form.layers().valueProperty(), form.dropout().valueProperty());
+        // Until the first run, the empty charts span the epochs the form asks for.
+        curves.planEpochs(form.epochs().valueProperty().get());
+        form.epochs().valueProperty().addListener((obs, old, now) -> curves.planEpochs(now));
     }
 
     /** Starts a run with the form's settings, loading the data first if this is the first run. */

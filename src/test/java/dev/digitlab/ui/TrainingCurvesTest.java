@@ -23,6 +23,18 @@ class TrainingCurvesTest {
     }
 
     @Test
+    void beforeTheFirstRunTheAxesSpanThePlannedEpochsAndAfterItTheRuns() {
+        curves.planEpochs(3);
+        assertEquals(3, curves.epochsProperty().get());
+        curves.planEpochs(null);
+        assertEquals(3, curves.epochsProperty().get(), "a field being edited leaves the axis alone");
+
+        curves.startRun("Run 1", 5);
+        curves.planEpochs(2);
+        assertEquals(5, curves.epochsProperty().get(), "a run's curves keep their axis");
+    }
+
+    @Test
     void theTipFollowsTheNewestBatchAndTheNextSampleReplacesIt() {
         curves.startRun("Run 1", 2);
         curves.showTip(batch(1, 3, 0.5, 1.0));
