@@ -1,6 +1,5 @@
 package dev.digitlab.cli;
 
-import dev.digitlab.nn.LayerSpec;
 import dev.digitlab.nn.LayerTokens;
 import dev.digitlab.nn.ModelSpec;
 import java.util.List;
@@ -36,8 +35,7 @@ final class ModelOptions {
             return base;
         }
         LayerTokens tokens = LayerTokens.of(base);
-        double rate = base.layers().stream().filter(l -> LayerSpec.DROPOUT.equals(l.type()))
-                .mapToDouble(LayerSpec::rate).findFirst().orElse(0);
+        double rate = base.dropoutRate();
         if (layers != null) {
             try {
                 tokens = LayerTokens.parse(layers);

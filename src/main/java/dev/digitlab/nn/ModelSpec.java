@@ -257,6 +257,12 @@ public record ModelSpec(int inputs, List<LayerSpec> layers) {
         return n;
     }
 
+    /** The dropout rate after the dense hidden layers, 0 when there is no dropout layer. */
+    public double dropoutRate() {
+        return layers.stream().filter(l -> LayerSpec.DROPOUT.equals(l.type()))
+                .mapToDouble(LayerSpec::rate).findFirst().orElse(0);
+    }
+
     /** The number of classes: the units of the last layer. */
     public int classes() {
         return layers.get(layers.size() - 1).units();

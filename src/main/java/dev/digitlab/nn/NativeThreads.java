@@ -68,10 +68,7 @@ public final class NativeThreads {
      * @throws IllegalStateException when no probe could be run
      */
     public static ThreadCache.Entry calibrate() {
-        ThreadCalibration calibration = ThreadCalibration.forThisJvm();
-        ThreadCache.Entry entry = calibration.run(MachineKey.current());
-        new ThreadCache(ThreadCache.defaultFile()).write(entry);
-        return entry;
+        return calibrate(() -> true);
     }
 
     /**

@@ -47,13 +47,10 @@ final class ThreadCalibration {
         return new ArrayList<>(counts);
     }
 
-    ThreadCache.Entry run(MachineKey key) {
-        return run(key, () -> true);
-    }
-
     /**
-     * As {@link #run(MachineKey)}, giving up as soon as {@code stillQuiet} turns false (checked
-     * before and after each probe): other work would skew the timings.
+     * Times every candidate count for {@code key}'s machine, giving up as soon as
+     * {@code stillQuiet} turns false (checked before and after each probe): other work would skew
+     * the timings.
      *
      * @throws java.util.concurrent.CancellationException when it gave up
      */

@@ -1,6 +1,5 @@
 package dev.digitlab.ui;
 
-import dev.digitlab.nn.LayerSpec;
 import dev.digitlab.nn.LayerTokens;
 import dev.digitlab.nn.ModelSpec;
 
@@ -35,8 +34,7 @@ public enum Preset {
 
     /** The dropout rate after each hidden dense layer (0 for none). */
     public double dropout() {
-        return spec().layers().stream().filter(l -> LayerSpec.DROPOUT.equals(l.type()))
-                .mapToDouble(LayerSpec::rate).findFirst().orElse(0);
+        return spec().dropoutRate();
     }
 
     /** The network this preset stands for, on MNIST's 784 inputs and 10 classes. */
