@@ -1,6 +1,6 @@
 package dev.digitlab;
 
-import dev.digitlab.nn.NdStart;
+import dev.digitlab.nn.cpu.NdStart;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 

@@ -1,6 +1,6 @@
 package dev.digitlab.app;
 
-import dev.digitlab.nn.ThreadCache;
+import dev.digitlab.nn.threads.ThreadCache;
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;

@@ -1,7 +1,7 @@
 package dev.digitlab.app;
 
 import dev.digitlab.cli.Cli;
-import dev.digitlab.nn.NativeThreads;
+import dev.digitlab.nn.threads.NativeThreads;
 
 /**
  * The plain {@code main} of DigitLab. It does not extend {@code Application}, so a shaded

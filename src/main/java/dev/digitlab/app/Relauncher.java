@@ -1,7 +1,7 @@
 package dev.digitlab.app;
 
 import dev.digitlab.io.SettingsStore;
-import dev.digitlab.nn.NativeThreads;
+import dev.digitlab.nn.threads.NativeThreads;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;

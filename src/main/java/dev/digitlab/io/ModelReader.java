@@ -2,7 +2,7 @@ package dev.digitlab.io;
 
 import com.google.gson.JsonParseException;
 import com.google.gson.stream.MalformedJsonException;
-import dev.digitlab.nn.NdStart;
+import dev.digitlab.nn.cpu.NdStart;
 import dev.digitlab.nn.Network;
 import dev.digitlab.nn.Parameter;
 import dev.digitlab.train.TrainedModel;

@@ -1,5 +1,8 @@
 package dev.digitlab.nn;
 
+import dev.digitlab.nn.cpu.BufferCache;
+import dev.digitlab.nn.cpu.NdBuffers;
+
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

@@ -1,5 +1,10 @@
 package dev.digitlab.nn;
 
+import dev.digitlab.nn.cpu.Blas;
+import dev.digitlab.nn.cpu.BufferCache;
+import dev.digitlab.nn.cpu.HostArrays;
+import dev.digitlab.nn.cpu.NdBuffers;
+
 import java.util.List;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;

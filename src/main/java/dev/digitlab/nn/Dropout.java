@@ -1,5 +1,8 @@
 package dev.digitlab.nn;
 
+import dev.digitlab.nn.cpu.BufferCache;
+import dev.digitlab.nn.cpu.HostCopy;
+
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

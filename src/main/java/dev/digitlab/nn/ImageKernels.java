@@ -1,5 +1,7 @@
 package dev.digitlab.nn;
 
+import dev.digitlab.nn.cpu.HostArrays;
+
 import java.util.Arrays;
 
 /**

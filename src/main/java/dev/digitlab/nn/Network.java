@@ -1,5 +1,8 @@
 package dev.digitlab.nn;
 
+import dev.digitlab.nn.cpu.BufferCache;
+import dev.digitlab.nn.cpu.NdBuffers;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

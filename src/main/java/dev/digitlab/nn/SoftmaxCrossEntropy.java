@@ -1,5 +1,7 @@
 package dev.digitlab.nn;
 
+import dev.digitlab.nn.cpu.HostCopy;
+
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

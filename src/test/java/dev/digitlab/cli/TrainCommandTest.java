@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.digitlab.nn.MachineKey;
-import dev.digitlab.nn.ThreadCache;
+import dev.digitlab.nn.threads.MachineKey;
+import dev.digitlab.nn.threads.ThreadCache;
 import dev.digitlab.train.EpochResult;
 import java.io.DataOutputStream;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package dev.digitlab.nn;
 
+import dev.digitlab.nn.cpu.NdBuffers;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,0 +1,48 @@
+package dev.digitlab.imaging.strokes;
+
+import dev.digitlab.imaging.strokes.Reading;
+
+import dev.digitlab.imaging.GrayImage;
+
+/**
+ * What the network made of one state of the drawing: the 28x28 input it received and its
+ * probabilities, and the same for the naive whole-canvas shrink, shown beside it for contrast.
+ *
+ * @param input              the MNIST-style 28x28 input, or null when nothing is drawn
+ * @param probabilities      ten probabilities for {@code input}, or null without a model
+ * @param naiveInput         the whole canvas shrunk to 28x28, or null when nothing is drawn
+ * @param naiveProbabilities ten probabilities for {@code naiveInput}, or null without a model
+ */
+public record Reading(GrayImage input, float[] probabilities, GrayImage naiveInput, float[] naiveProbabilities) {
+
+    /** Nothing drawn: nothing to show. */
+    public static final Reading EMPTY = new Reading(null, null, null, null);
+
+    /** Whether there is a drawing to show. */
+    public boolean drawn() {
+        return input != null;
+    }
+
+    /** The predicted digit (the most probable), or -1 without probabilities. */
+    public int digit() {
+        return argmax(probabilities);
+    }
+
+    /** The naive shrink's predicted digit, or -1 without probabilities. */
+    public int naiveDigit() {
+        return argmax(naiveProbabilities);
+    }
+
+    public static int argmax(float[] p) {
+        if (p == null) {
+            return -1;
+        }
+        int best = 0;
+        for (int i = 1; i < p.length; i++) {
+            if (p[i] > p[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}

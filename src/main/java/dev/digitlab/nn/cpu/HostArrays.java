@@ -1,0 +1,85 @@
+package dev.digitlab.nn.cpu;
+
+import dev.digitlab.nn.cpu.HostArrays;
+import dev.digitlab.nn.cpu.HostCopy;
+
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Java work arrays of a network's own data type, {@code float[]} for FLOAT and {@code double[]}
+ * for DOUBLE, and bulk copies between them and the native memory of contiguous INDArrays.
+ *
+ * <p>The image layers keep large batches on the Java side (a 64-image batch of the first conv
+ * layer's column matrix is 921,600 values): in float32 those cost half the memory traffic of the
+ * {@code double[]} that {@link HostCopy} gives the small dense-layer loops, while DOUBLE networks
+ * (gradient checks) keep full precision. Arrays pass as {@code Object}; {@link ImageKernels}
+ * dispatches once per call to the loop of the right type.
+ */
+public final class HostArrays {
+
+    private HostArrays() {
+    }
+
+    /** A zeroed array of {@code size} values of {@code type}. */
+    static Object create(DataType type, int size) {
+        return switch (type) {
+            case FLOAT -> new float[size];
+            case DOUBLE -> new double[size];
+            default -> throw new IllegalArgumentException("unsupported data type " + type);
+        };
+    }
+
+    /** {@code current} when it holds at least {@code size} values, else a new zeroed array. */
+    public static Object ensure(Object current, DataType type, int size) {
+        return current != null && length(current) >= size ? current : create(type, size);
+    }
+
+    static int length(Object array) {
+        return array instanceof float[] f ? f.length : ((double[]) array).length;
+    }
+
+    /** Sets the first {@code count} values to zero. */
+    public static void zero(Object array, int count) {
+        if (array instanceof float[] f) {
+            Arrays.fill(f, 0, count, 0f);
+        } else {
+            Arrays.fill((double[]) array, 0, count, 0.0);
+        }
+    }
+
+    /** Copies {@code count} values of {@code source}, from its element {@code from} on, into the start of {@code target}. */
+    public static void get(INDArray source, long from, Object target, int count) {
+        int position = (int) (source.offset() + from);
+        if (target instanceof float[] f && source.dataType() == DataType.FLOAT) {
+            FloatBuffer buffer = source.data().asNioFloat();
+            buffer.position(position);
+            buffer.get(f, 0, count);
+        } else if (target instanceof double[] d && source.dataType() == DataType.DOUBLE) {
+            DoubleBuffer buffer = source.data().asNioDouble();
+            buffer.position(position);
+            buffer.get(d, 0, count);
+        } else {
+            throw new IllegalArgumentException("cannot copy " + source.dataType() + " into " + target.getClass().getSimpleName());
+        }
+    }
+
+    /** Copies the first {@code count} values of {@code source} into {@code target} from its element {@code at} on. */
+    public static void put(Object source, int count, INDArray target, long at) {
+        int position = (int) (target.offset() + at);
+        if (source instanceof float[] f && target.dataType() == DataType.FLOAT) {
+            FloatBuffer buffer = target.data().asNioFloat();
+            buffer.position(position);
+            buffer.put(f, 0, count);
+        } else if (source instanceof double[] d && target.dataType() == DataType.DOUBLE) {
+            DoubleBuffer buffer = target.data().asNioDouble();
+            buffer.position(position);
+            buffer.put(d, 0, count);
+        } else {
+            throw new IllegalArgumentException("cannot copy " + source.getClass().getSimpleName() + " into " + target.dataType());
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.digitlab.nn.threads;
+
+import dev.digitlab.nn.threads.MachineKey;
+import dev.digitlab.nn.threads.ThreadCache;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.Optional;
+
+/** The file that remembers the measured thread count ({@code ~/.digitlab/threads.json}). */
+public final class ThreadCache {
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+
+    private final Path file;
+
+    public ThreadCache(Path file) {
+        this.file = file;
+    }
+
+    /**
+     * {@code ~/.digitlab/threads.json}, or {@code threads.json} in the folder named by the system
+     * property {@code digitlab.home} when it is set (tests, portable installs).
+     */
+    public static Path defaultFile() {
+        String home = System.getProperty("digitlab.home");
+        Path folder = home != null ? Path.of(home) : Path.of(System.getProperty("user.home"), ".digitlab");
+        return folder.resolve("threads.json");
+    }
+
+    /**
+     * One calibration.
+     *
+     * @param cores       the machine's cores
+     * @param cpu         its CPU model
+     * @param version     the app version that measured
+     * @param threads     the winner
+     * @param stepMicros  median microseconds per training step, by thread count
+     * @param loadedStepMicros the same with one core kept busy by another thread
+     * @param measuredAt  when (ISO-8601)
+     */
+    public record Entry(int cores, String cpu, String version, int threads, Map<String, Double> stepMicros,
+                        Map<String, Double> loadedStepMicros, String measuredAt) {
+
+        /** Whether this entry was measured on a machine and build with {@code key}. */
+        public boolean matches(MachineKey key) {
+            return cores == key.cores() && key.cpu().equals(cpu) && key.version().equals(version);
+        }
+    }
+
+    /** The cached entry; empty when there is none or the file cannot be read (it is only a cache). */
+    public Optional<Entry> read() {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), Entry.class));
+        } catch (IOException | JsonParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Replaces the cache with {@code entry}, atomically (temp file in the same folder, then a move). */
+    public void write(Entry entry) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), "threads", ".tmp");
+            try {
+                Files.writeString(temp, GSON.toJson(entry), StandardCharsets.UTF_8);
+                try {
+                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the thread cache " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.digitlab.ui.evaluate;
+
+import dev.digitlab.ui.evaluate.EvaluateViewModel;
+import dev.digitlab.ui.evaluate.ImageDetailView;
+import dev.digitlab.ui.evaluate.ProbabilityBars;
+import dev.digitlab.ui.shared.DigitImages;
+import dev.digitlab.ui.shared.Messages;
+
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The selected gallery image, large, with its ten probabilities, and a button that opens it in the
+ * Draw tab (shown once the app has wired {@link EvaluateViewModel#onOpenInDrawProperty()}).
+ */
+final class ImageDetailView {
+
+    static final double SIZE = 112;
+
+    private final VBox root = new VBox(6);
+
+    ImageDetailView(EvaluateViewModel model) {
+        root.setId("imageDetail");
+        root.getStyleClass().add("image-detail");
+        Label title = new Label(Messages.get("detail.none"));
+        title.setId("detailTitle");
+        title.setWrapText(true);
+        title.getStyleClass().add("detail-title");
+        ImageView image = new ImageView();
+        image.setId("detailImage");
+        image.setFitWidth(SIZE);
+        image.setFitHeight(SIZE);
+        image.setSmooth(false);
+        StackPane frame = new StackPane(image);
+        frame.getStyleClass().add("digit-frame");
+        frame.setMinSize(SIZE, SIZE);
+        frame.setMaxSize(SIZE, SIZE);
+        frame.visibleProperty().bind(model.selectedImageProperty().isNotNull());
+        ProbabilityBars bars = new ProbabilityBars(84);
+        bars.root().visibleProperty().bind(frame.visibleProperty());
+        HBox picture = new HBox(10, frame, bars.root());
+        Button open = new Button(Messages.get("button.openInDraw"));
+        open.setId("openInDrawButton");
+        open.visibleProperty().bind(model.onOpenInDrawProperty().isNotNull());
+        open.managedProperty().bind(open.visibleProperty());
+        open.disableProperty().bind(model.canOpenInDrawProperty().not());
+        open.setOnAction(e -> model.openInDraw());
+        root.getChildren().addAll(title, picture, open);
+        root.setAlignment(Pos.TOP_LEFT);
+        model.selectedImageProperty().addListener((obs, old, now) -> {
+            image.setImage(now == null ? null : DigitImages.of(now));
+            bars.show(now);
+            title.setText(now == null ? Messages.get("detail.none")
+                    : Messages.format("detail.title", now.index(), now.label(), now.predicted(),
+                            100 * now.topProbability()));
+        });
+    }
+
+    Node root() {
+        return root;
+    }
+}

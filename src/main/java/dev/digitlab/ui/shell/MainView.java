@@ -1,0 +1,88 @@
+package dev.digitlab.ui.shell;
+
+import dev.digitlab.ui.shared.Messages;
+import dev.digitlab.ui.shell.MainView;
+
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/** The main window: the menu bar above the tabs, and a status bar at the bottom. */
+public final class MainView {
+
+    private final BorderPane root = new BorderPane();
+    private final TabPane tabs;
+
+    /**
+     * @param trainingContent what the Training tab shows
+     * @param drawContent     what the Draw tab shows
+     */
+    public MainView(Node trainingContent, Node drawContent) {
+        MenuBar menus = new MenuBar(new Menu(Messages.get("menu.file")), new Menu(Messages.get("menu.view")),
+                new Menu(Messages.get("menu.help")));
+        menus.setId("menuBar");
+        tabs = new TabPane(
+                tab("trainingTab", Messages.get("tab.training"), trainingContent),
+                tab("drawTab", Messages.get("tab.draw"), drawContent));
+        tabs.setId("tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        root.setTop(menus);
+        root.setCenter(tabs);
+    }
+
+    /** Adds a tab after the others, e.g. the Evaluate tab. */
+    public void addTab(String id, String title, Node content) {
+        tabs.getTabs().add(tab(id, title, content));
+    }
+
+    private static Tab tab(String id, String title, Node content) {
+        Tab tab = new Tab(title, content);
+        tab.setId(id);
+        return tab;
+    }
+
+    /** Puts {@code menus} in place of the empty menus the view starts with. */
+    public void setMenuBar(MenuBar menus) {
+        root.setTop(menus);
+    }
+
+    /**
+     * Adds the status bar: on the left the last message, on the right what the network runs on.
+     *
+     * @param message the last message, e.g. "Loading the shipped model…"
+     * @param backend e.g. "ND4J CPU, 1 thread"
+     */
+    public void setStatus(ObservableValue<String> message, String backend) {
+        Label left = new Label();
+        left.setId("statusMessage");
+        left.textProperty().bind(message);
+        Label right = new Label(backend);
+        right.setId("statusBackend");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bar = new HBox(8, left, gap, right);
+        bar.setId("statusBar");
+        bar.setPadding(new Insets(3, 8, 3, 8));
+        bar.setStyle("-fx-border-color: #ccc transparent transparent transparent;");
+        root.setBottom(bar);
+    }
+
+    /** The tabs, e.g. to see which one is selected. */
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    public Parent root() {
+        return root;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.digitlab.nn.threads;
+
+import dev.digitlab.nn.threads.MachineKey;
+import dev.digitlab.nn.threads.NativeThreads;
+import dev.digitlab.nn.threads.NativeThreadsTest;
+import dev.digitlab.nn.threads.ThreadCache;
+import dev.digitlab.nn.threads.ThreadCalibration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NativeThreadsTest {
+
+    @TempDir
+    Path dir;
+
+    private static ThreadCache.Entry entry(MachineKey key, int threads) {
+        return new ThreadCache.Entry(key.cores(), key.cpu(), key.version(), threads, Map.of("1", 500.0),
+                Map.of("1", 520.0), "2026-01-01T00:00:00Z");
+    }
+
+    @Test
+    void withoutACacheTheDefaultIsChosen() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertEquals(NativeThreads.defaultCount(cores), NativeThreads.choose(dir.resolve("threads.json")));
+    }
+
+    @Test
+    void defaultIsOneThreadOnSmallMachines() {
+        assertEquals(1, NativeThreads.defaultCount(1));
+        assertEquals(1, NativeThreads.defaultCount(2));
+        assertEquals(4, NativeThreads.defaultCount(16));
+    }
+
+    @Test
+    void aCachedMeasurementForThisMachineIsChosen() {
+        Path file = dir.resolve("sub/threads.json");
+        new ThreadCache(file).write(entry(MachineKey.current(), 3));
+        assertEquals(3, NativeThreads.choose(file));
+    }
+
+    @Test
+    void aMeasurementFromAnotherVersionOrMachineIsIgnored() {
+        Path file = dir.resolve("threads.json");
+        MachineKey here = MachineKey.current();
+        new ThreadCache(file).write(entry(new MachineKey(here.cores(), here.cpu(), "0.0.1-other"), 3));
+        assertEquals(NativeThreads.defaultCount(here.cores()), NativeThreads.choose(file));
+        new ThreadCache(file).write(entry(new MachineKey(here.cores() + 8, here.cpu(), here.version()), 3));
+        assertEquals(NativeThreads.defaultCount(here.cores()), NativeThreads.choose(file));
+    }
+
+    @Test
+    void aDamagedCacheFallsBackToTheDefault() throws Exception {
+        Path file = dir.resolve("threads.json");
+        Files.writeString(file, "{ not json");
+        assertEquals(NativeThreads.defaultCount(Runtime.getRuntime().availableProcessors()),
+                NativeThreads.choose(file));
+    }
+
+    @Test
+    void theCacheRoundTripsAndLeavesNoTempFiles() throws Exception {
+        Path file = dir.resolve("threads.json");
+        ThreadCache.Entry e = entry(MachineKey.current(), 2);
+        new ThreadCache(file).write(e);
+        new ThreadCache(file).write(e);
+        assertEquals(e, new ThreadCache(file).read().orElseThrow());
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(file), files.toList());
+        }
+    }
+
+    @Test
+    void theFewestThreadsWithinThreePercentWin() {
+        assertEquals(1, ThreadCalibration.winner(Map.of("1", 500.0, "2", 490.0)));
+        assertEquals(2, ThreadCalibration.winner(Map.of("1", 500.0, "2", 400.0)));
+        assertEquals(2, ThreadCalibration.winner(Map.of("1", 900.0, "2", 400.0, "8", 395.0)));
+    }
+
+    @Test
+    void candidatesAreOneTwoAndAllCores() {
+        assertEquals(List.of(1), ThreadCalibration.candidates(1));
+        assertEquals(List.of(1, 2), ThreadCalibration.candidates(2));
+        assertEquals(List.of(1, 2, 8), ThreadCalibration.candidates(8));
+    }
+
+    @Test
+    void aProbeInAChildJvmReportsAStepTime() throws Exception {
+        double micros = ThreadCalibration.forThisJvm().probe(1, false);
+        assertTrue(micros > 0 && micros < 1e6, "step time " + micros);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.digitlab.ui.shell;
+
+import dev.digitlab.ui.shared.Messages;
+import dev.digitlab.ui.shell.MainView;
+import dev.digitlab.ui.shell.MainViewTabsTest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class MainViewTabsTest {
+
+    @Start
+    void start(Stage stage) {
+        MainView view = new MainView(new Label("training"), new Label("draw"));
+        view.addTab("evaluateTab", Messages.get("tab.evaluate"), new Label("evaluate"));
+        stage.setScene(new Scene(view.root(), 900, 600));
+        stage.show();
+    }
+
+    @Test
+    void anAddedTabComesAfterTrainingAndDrawAndCanBeSelected(FxRobot robot) {
+        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        assertEquals(3, tabs.getTabs().size());
+        assertEquals("Evaluate", tabs.getTabs().get(2).getText());
+        robot.clickOn(robot.lookup(".tab-header-area .tab").nth(2).queryAs(javafx.scene.Node.class));
+        assertEquals("evaluateTab", tabs.getSelectionModel().getSelectedItem().getId());
+    }
+}
