@@ -6,19 +6,14 @@ import dev.digitlab.data.MnistDataset;
 import dev.digitlab.io.ModelReader;
 import dev.digitlab.io.ModelWriter;
 import dev.digitlab.nn.ModelSpec;
-import dev.digitlab.nn.Network;
 import dev.digitlab.nn.OptimizerConfig;
 import dev.digitlab.train.EpochResult;
 import dev.digitlab.train.Evaluation;
-import dev.digitlab.train.Evaluator;
-import dev.digitlab.train.TrainedModel;
-import dev.digitlab.train.Trainer;
 import dev.digitlab.train.TrainingConfig;
+import dev.digitlab.train.TrainingJob;
 import dev.digitlab.train.TrainingListener;
-import dev.digitlab.train.TrainingResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -102,24 +97,23 @@ public final class TrainCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         MnistDataset dataset = data.load(new ConsoleProgress(spec.commandLine().getErr()));
-        Network network = Network.create(modelSpec, seed);
         Gson gson = new GsonBuilder().disableHtmlEscaping().create();
         if (!json) {
-            out.println("Model " + modelSpec + " (" + network.parameterCount() + " parameters), " + config.optimizer().name()
-                    + " lr " + config.optimizer().learningRate() + ", batch " + batch);
+            out.println("Model " + modelSpec + " (" + modelSpec.parameterCount() + " parameters), "
+                    + config.optimizer().name() + " lr " + config.optimizer().learningRate() + ", batch " + batch);
             out.flush();
         }
-        TrainingResult result = Trainer.fit(network, dataset, config, new TrainingListener() {
+        String name = outFile == null ? "model" : ModelReader.nameOf(outFile);
+        TrainingJob.Outcome outcome = new TrainingJob(modelSpec, config, dataset, name).run(new TrainingListener() {
             @Override
             public void onEpoch(EpochResult r) {
                 out.println(json ? gson.toJson(epochJson(r)) : epochLine(r));
                 out.flush();
             }
-        });
-        Evaluation test = Evaluator.evaluate(network, dataset.test());
+        }).orElseThrow();
+        Evaluation test = outcome.test();
         if (outFile != null) {
-            writer.save(new TrainedModel(ModelReader.nameOf(outFile), network, config, dataset.name(),
-                    dataset.checksum(), result.history(), test.accuracy(), Instant.now()), outFile);
+            writer.save(outcome.model(), outFile);
         }
         if (json) {
             Map<String, Object> summary = new LinkedHashMap<>();

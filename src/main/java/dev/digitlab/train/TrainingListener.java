@@ -26,4 +26,13 @@ public interface TrainingListener {
     default boolean isCancelled() {
         return false;
     }
+
+    /**
+     * Asked once after a run that {@linkplain #isCancelled() was cancelled}: true when nobody wants
+     * its model any more (the window closed), so the job skips testing it. By default a stopped
+     * run's model is kept, as the Stop button wants.
+     */
+    default boolean isAbandoned() {
+        return false;
+    }
 }

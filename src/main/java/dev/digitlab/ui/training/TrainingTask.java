@@ -1,20 +1,14 @@
 package dev.digitlab.ui.training;
 
-import dev.digitlab.ui.training.TrainingTask;
-
 import dev.digitlab.data.MnistDataset;
 import dev.digitlab.nn.ModelSpec;
-import dev.digitlab.nn.Network;
 import dev.digitlab.train.BatchProgress;
 import dev.digitlab.train.EpochResult;
-import dev.digitlab.train.Evaluation;
-import dev.digitlab.train.Evaluator;
 import dev.digitlab.train.TrainedModel;
-import dev.digitlab.train.Trainer;
 import dev.digitlab.train.TrainingConfig;
+import dev.digitlab.train.TrainingJob;
 import dev.digitlab.train.TrainingListener;
-import dev.digitlab.train.TrainingResult;
-import java.time.Instant;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,8 +17,8 @@ import javafx.application.Platform;
 import javafx.concurrent.Task;
 
 /**
- * One training run in the background: builds a network from the spec and seed, runs the
- * {@link Trainer}, tests the result on the test images and returns it as a {@link TrainedModel}.
+ * One training run in the background: runs a {@link TrainingJob} (build, fit, test) and returns
+ * its {@link TrainedModel}.
  *
  * <p>The trainer reports every batch on the training thread. This task hands those reports to the
  * FX thread without flooding it: the training thread puts thinned samples (at most about
@@ -101,16 +95,13 @@ public final class TrainingTask extends Task<TrainedModel> {
 
     @Override
     protected TrainedModel call() {
-        Network network = Network.create(spec, config.seed());
-        TrainingResult result = Trainer.fit(network, data, config, new Adapter());
+        Optional<TrainingJob.Outcome> outcome = new TrainingJob(spec, config, data, modelName).run(new Adapter());
         scheduleDrain(true);
-        if (isCancelled()) {
+        if (isCancelled() || outcome.isEmpty()) {
             return null;
         }
-        stopped = result.cancelled();
-        Evaluation test = Evaluator.evaluate(network, data.test());
-        return new TrainedModel(modelName, network, config, data.name(), data.checksum(), result.history(),
-                test.accuracy(), Instant.now());
+        stopped = outcome.get().stopped();
+        return outcome.get().model();
     }
 
     /** Schedules one drain on the FX thread unless one is pending or (unless forced) it is too soon. */
@@ -180,6 +171,11 @@ public final class TrainingTask extends Task<TrainedModel> {
         @Override
         public boolean isCancelled() {
             return TrainingTask.this.isCancelled() || stopRequested.get();
+        }
+
+        @Override
+        public boolean isAbandoned() {
+            return TrainingTask.this.isCancelled();
         }
     }
 }

@@ -1,0 +1,52 @@
+package dev.digitlab.train;
+
+import dev.digitlab.data.MnistDataset;
+import dev.digitlab.nn.ModelSpec;
+import dev.digitlab.nn.Network;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One whole training job, the same for the Training tab and {@code digitlab train}: builds the
+ * network from the spec (its weights seeded by the config's seed), fits it with the
+ * {@link Trainer}, tests it on the test images and assembles the {@link TrainedModel}.
+ *
+ * @param spec      the network to build
+ * @param config    how to train it; its seed also initialises the weights
+ * @param data      the training and test images
+ * @param modelName the name the trained model gets
+ */
+public record TrainingJob(ModelSpec spec, TrainingConfig config, MnistDataset data, String modelName) {
+
+    /**
+     * What a job produced.
+     *
+     * @param model   the trained model, tested
+     * @param test    its figures on the test images
+     * @param stopped whether the listener ended the run before its last epoch
+     */
+    public record Outcome(TrainedModel model, Evaluation test, boolean stopped) {
+    }
+
+    /**
+     * Runs the job on the calling thread.
+     *
+     * @param listener hears the progress and may stop the run after any batch; a stopped run's model
+     *                 is still tested and returned, unless the listener {@linkplain
+     *                 TrainingListener#isAbandoned() abandoned} it
+     * @return the outcome, or empty when the run was abandoned
+     * @throws TrainingException when the data do not fit the network or the loss stops being finite
+     */
+    public Optional<Outcome> run(TrainingListener listener) {
+        TrainingListener heard = listener == null ? TrainingListener.NONE : listener;
+        Network network = Network.create(spec, config.seed());
+        TrainingResult result = Trainer.fit(network, data, config, heard);
+        if (result.cancelled() && heard.isAbandoned()) {
+            return Optional.empty();
+        }
+        Evaluation test = Evaluator.evaluate(network, data.test());
+        TrainedModel model = new TrainedModel(modelName, network, config, data.name(), data.checksum(),
+                result.history(), test.accuracy(), Instant.now());
+        return Optional.of(new Outcome(model, test, result.cancelled()));
+    }
+}
