@@ -1,5 +1,6 @@
 package dev.digitlab.app;
 
+import dev.digitlab.base.AppHome;
 import dev.digitlab.data.DataLocator;
 import dev.digitlab.io.ErrorLog;
 import dev.digitlab.io.ModelWriter;
@@ -64,7 +65,7 @@ public final class App extends Application {
     @Override
     public void start(Stage stage) {
         long startMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-        Path home = SettingsStore.home();
+        Path home = AppHome.folder();
         ErrorLog errorLog = new ErrorLog(home, Clock.systemDefaultZone());
         MainWindow.Services services = new MainWindow.Services(new FxFileChooserService(stage), new FxPrompts(stage),
                 new SettingsStore(home), dir -> DataLocator.forUser(dir)::load, App::loadShipped,

@@ -1,6 +1,6 @@
 package dev.digitlab.app;
 
-import dev.digitlab.io.SettingsStore;
+import dev.digitlab.base.AppHome;
 import dev.digitlab.nn.threads.NativeThreads;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -42,7 +42,7 @@ final class Relauncher {
         }
         command.addAll(jvmArgs);
         String classPath = System.getProperty("java.class.path", "");
-        Optional<ClassDataArchive> archive = ClassDataArchive.forChild(SettingsStore.home().resolve("cache"),
+        Optional<ClassDataArchive> archive = ClassDataArchive.forChild(AppHome.folder().resolve("cache"),
                 classPath, jvmArgs);
         archive.ifPresent(a -> command.addAll(a.options()));
         String modulePath = System.getProperty("jdk.module.path");

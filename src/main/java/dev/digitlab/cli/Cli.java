@@ -1,5 +1,6 @@
 package dev.digitlab.cli;
 
+import dev.digitlab.base.ErrorText;
 import picocli.CommandLine;
 
 /** Runs the command line and turns every failure into a one-line message and an exit code. */
@@ -17,7 +18,7 @@ public final class Cli {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new DigitLabCommand());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("digitlab: " + oneLine(e));
+            cmd.getErr().println("digitlab: " + ErrorText.describe(e));
             return 1;
         });
         cli.setParameterExceptionHandler((e, args) -> {
@@ -27,14 +28,5 @@ public final class Cli {
             return 2;
         });
         return cli;
-    }
-
-    /** A user-facing sentence for an exception: its message, or its kind when it has none. */
-    static String oneLine(Throwable e) {
-        String message = e.getMessage();
-        if (message == null || message.isBlank()) {
-            return "unexpected " + e.getClass().getSimpleName();
-        }
-        return message.lines().findFirst().orElse(message);
     }
 }

@@ -1,5 +1,6 @@
 package dev.digitlab.data;
 
+import dev.digitlab.base.AppHome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -67,16 +68,16 @@ public final class DataLocator {
 
     /**
      * The lookup a user's DigitLab does: {@code chosenDir} (may be null), then the real
-     * environment, the cache under the user's home, and a download from the public mirrors.
+     * environment, the cache in the app's home folder, and a download from the public mirrors.
      */
     public static DataLocator forUser(Path chosenDir) {
         return new DataLocator(chosenDir, System.getenv(ENV), null,
-                cacheDir(Path.of(System.getProperty("user.home"))), MnistDownloader.mnist());
+                cacheDir(AppHome.folder()), MnistDownloader.mnist());
     }
 
-    /** The data cache under a home folder: {@code home/.digitlab/data/mnist}. */
-    public static Path cacheDir(Path home) {
-        return home.resolve(".digitlab").resolve("data").resolve("mnist");
+    /** The data cache in the app's home folder ({@link AppHome}): {@code home/data/mnist}. */
+    public static Path cacheDir(Path appHome) {
+        return appHome.resolve("data").resolve("mnist");
     }
 
     /** Finds (or downloads) a folder holding all four files. */

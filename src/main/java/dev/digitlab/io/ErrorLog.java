@@ -20,7 +20,7 @@ public final class ErrorLog {
     private final Path folder;
     private final Clock clock;
 
-    /** @param home the app's home folder, e.g. {@link SettingsStore#home()} */
+    /** @param home the app's home folder, e.g. {@code AppHome.folder()} */
     public ErrorLog(Path home, Clock clock) {
         this.folder = home.resolve("logs");
         this.clock = clock;

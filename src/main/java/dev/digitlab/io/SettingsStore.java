@@ -14,8 +14,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 /**
- * Reads and writes {@code settings.json} in the app's home folder ({@code ~/.digitlab}, or the
- * {@code digitlab.home} system property). A missing file gives defaults; a damaged one is set aside
+ * Reads and writes {@code settings.json} in the app's home folder
+ * ({@link dev.digitlab.base.AppHome}). A missing file gives defaults; a damaged one is set aside
  * as {@code settings.json.bad-<timestamp>} so the user loses nothing, and defaults are used.
  */
 public final class SettingsStore {
@@ -33,12 +33,6 @@ public final class SettingsStore {
     /** @param home the app's home folder, e.g. {@code ~/.digitlab} */
     public SettingsStore(Path home) {
         this.file = home.resolve(FILE);
-    }
-
-    /** The app's home folder: the {@code digitlab.home} property, else {@code ~/.digitlab}. */
-    public static Path home() {
-        String home = System.getProperty("digitlab.home");
-        return home != null ? Path.of(home) : Path.of(System.getProperty("user.home"), ".digitlab");
     }
 
     /** The file the settings live in. */

@@ -9,6 +9,7 @@ import dev.digitlab.data.DataLocator.Source;
 import dev.digitlab.data.MirrorServer.Behaviour;
 import java.io.IOException;
 import java.nio.file.Files;
+import dev.digitlab.base.AppHome;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -37,7 +38,7 @@ class DataLocatorTest {
         chosen = tmp.resolve("chosen");
         env = tmp.resolve("env");
         fallback = tmp.resolve("default");
-        cache = DataLocator.cacheDir(tmp.resolve("home"));
+        cache = DataLocator.cacheDir(AppHome.in(tmp.resolve("home")));
         served.put(MnistFiles.TRAIN_IMAGES + ".gz", IdxFiles.gzip(IdxFiles.images(40, 28, 28)));
         served.put(MnistFiles.TRAIN_LABELS + ".gz", IdxFiles.gzip(IdxFiles.labels(40)));
         served.put(MnistFiles.TEST_IMAGES + ".gz", IdxFiles.gzip(IdxFiles.images(20, 28, 28)));
@@ -63,7 +64,7 @@ class DataLocatorTest {
 
     @Test
     void cacheLivesUnderTheHomeFolder() {
-        assertEquals(Path.of("/home/ann/.digitlab/data/mnist"), DataLocator.cacheDir(Path.of("/home/ann")));
+        assertEquals(Path.of("/home/ann/.digitlab/data/mnist"), DataLocator.cacheDir(AppHome.in(Path.of("/home/ann"))));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.digitlab.data;
 
+import dev.digitlab.base.AppHome;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 
@@ -26,7 +27,7 @@ public final class TestData {
         String property = System.getProperty(PROPERTY);
         DataLocator locator = new DataLocator(null, System.getenv(DataLocator.ENV),
                 property == null ? null : Path.of(property),
-                DataLocator.cacheDir(Path.of(System.getProperty("user.home"))), MnistDownloader.mnist());
+                DataLocator.cacheDir(AppHome.in(Path.of(System.getProperty("user.home")))), MnistDownloader.mnist());
         try {
             return locator.locate(ProgressListener.NONE).folder();
         } catch (DataException e) {

@@ -1,8 +1,6 @@
 package dev.digitlab.nn.threads;
 
-import dev.digitlab.nn.threads.MachineKey;
-import dev.digitlab.nn.threads.ThreadCache;
-
+import dev.digitlab.base.AppHome;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
@@ -27,14 +25,9 @@ public final class ThreadCache {
         this.file = file;
     }
 
-    /**
-     * {@code ~/.digitlab/threads.json}, or {@code threads.json} in the folder named by the system
-     * property {@code digitlab.home} when it is set (tests, portable installs).
-     */
+    /** {@code threads.json} in the app's {@linkplain AppHome home folder}. */
     public static Path defaultFile() {
-        String home = System.getProperty("digitlab.home");
-        Path folder = home != null ? Path.of(home) : Path.of(System.getProperty("user.home"), ".digitlab");
-        return folder.resolve("threads.json");
+        return AppHome.folder().resolve("threads.json");
     }
 
     /**

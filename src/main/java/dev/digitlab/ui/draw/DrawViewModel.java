@@ -1,5 +1,6 @@
 package dev.digitlab.ui.draw;
 
+import dev.digitlab.base.ErrorText;
 import dev.digitlab.imaging.strokes.Drawing;
 import dev.digitlab.imaging.strokes.DrawingReader;
 import dev.digitlab.imaging.strokes.Reading;
@@ -13,7 +14,6 @@ import dev.digitlab.ui.shared.Messages;
 import dev.digitlab.ui.shared.Percent;
 
 import dev.digitlab.imaging.GrayImage;
-import dev.digitlab.io.ModelFileException;
 import dev.digitlab.nn.Classifier;
 import dev.digitlab.nn.Network;
 import dev.digitlab.train.TrainedModel;
@@ -350,10 +350,7 @@ public final class DrawViewModel implements AutoCloseable {
     }
 
     static String describe(Throwable e) {
-        if (e instanceof ModelFileException && e.getMessage() != null) {
-            return e.getMessage();
-        }
-        return Messages.format("error.unexpected.model", String.valueOf(e));
+        return ErrorText.sentence(e).orElseGet(() -> Messages.format("error.unexpected.model", String.valueOf(e)));
     }
 
     private void modelChanged() {

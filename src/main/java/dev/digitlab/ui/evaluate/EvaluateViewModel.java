@@ -1,5 +1,6 @@
 package dev.digitlab.ui.evaluate;
 
+import dev.digitlab.base.ErrorText;
 import dev.digitlab.ui.evaluate.DigitRow;
 import dev.digitlab.ui.evaluate.EvaluateViewModel;
 import dev.digitlab.ui.evaluate.EvaluationTask;
@@ -12,9 +13,7 @@ import dev.digitlab.ui.shared.LocalText;
 import dev.digitlab.ui.shared.Messages;
 import dev.digitlab.ui.shared.TestImage;
 
-import dev.digitlab.data.DataException;
 import dev.digitlab.data.MnistDataset;
-import dev.digitlab.io.ModelFileException;
 import dev.digitlab.nn.Network;
 import dev.digitlab.train.ClassMetrics;
 import dev.digitlab.train.Evaluation;
@@ -374,13 +373,10 @@ public final class EvaluateViewModel implements AutoCloseable {
 
     /** One sentence for the user; data and model-file errors already are. */
     static String describe(Throwable e) {
-        if (e instanceof DataException || e instanceof ModelFileException || e instanceof IllegalArgumentException) {
-            return e.getMessage();
-        }
         if (e instanceof OutOfMemoryError) {
             return Messages.get("evaluate.memory");
         }
-        return Messages.format("evaluate.unexpected", String.valueOf(e));
+        return ErrorText.sentence(e).orElseGet(() -> Messages.format("evaluate.unexpected", String.valueOf(e)));
     }
 
     // ----- properties ----------------------------------------------------------------------

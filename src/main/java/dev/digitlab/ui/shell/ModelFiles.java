@@ -6,6 +6,7 @@ import dev.digitlab.ui.shared.Messages;
 import dev.digitlab.ui.shell.ModelFiles;
 import dev.digitlab.ui.shell.Prompts;
 
+import dev.digitlab.base.ErrorText;
 import dev.digitlab.io.ModelFileException;
 import dev.digitlab.io.ModelReader;
 import dev.digitlab.io.ModelWriter;
@@ -283,8 +284,9 @@ public final class ModelFiles {
 
     private void failed(String what, Throwable error) {
         opening.set(false);
-        if (error instanceof ModelFileException) {
-            String sentence = error.getMessage();
+        Optional<String> own = ErrorText.sentence(error);
+        if (own.isPresent()) {
+            String sentence = own.get();
             notice.set(() -> sentence);
             prompts.showError(sentence, error);
         } else {

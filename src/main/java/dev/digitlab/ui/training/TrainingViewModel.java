@@ -1,5 +1,6 @@
 package dev.digitlab.ui.training;
 
+import dev.digitlab.base.ErrorText;
 import dev.digitlab.ui.shared.ActiveModel;
 import dev.digitlab.ui.shared.DataLoadTask;
 import dev.digitlab.ui.shared.DatasetSource;
@@ -10,7 +11,6 @@ import dev.digitlab.ui.training.TrainingForm;
 import dev.digitlab.ui.training.TrainingTask;
 import dev.digitlab.ui.training.TrainingViewModel;
 
-import dev.digitlab.data.DataException;
 import dev.digitlab.data.MnistDataset;
 import dev.digitlab.nn.LayerSpec;
 import dev.digitlab.nn.ModelSpec;
@@ -18,7 +18,6 @@ import dev.digitlab.train.BatchProgress;
 import dev.digitlab.train.EpochResult;
 import dev.digitlab.train.TrainedModel;
 import dev.digitlab.train.TrainingConfig;
-import dev.digitlab.train.TrainingException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -284,13 +283,10 @@ public final class TrainingViewModel implements AutoCloseable {
 
     /** One sentence for the user; the data and training errors already are. */
     static String describe(Throwable e) {
-        if (e instanceof DataException || e instanceof TrainingException || e instanceof IllegalArgumentException) {
-            return e.getMessage();
-        }
         if (e instanceof OutOfMemoryError) {
             return Messages.get("error.memory");
         }
-        return Messages.format("error.unexpected", String.valueOf(e));
+        return ErrorText.sentence(e).orElseGet(() -> Messages.format("error.unexpected", String.valueOf(e)));
     }
 
     private double elapsedSeconds() {
