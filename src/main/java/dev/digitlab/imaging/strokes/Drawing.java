@@ -1,8 +1,5 @@
 package dev.digitlab.imaging.strokes;
 
-import dev.digitlab.imaging.strokes.Drawing;
-import dev.digitlab.imaging.strokes.Stroke;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,12 +1,5 @@
 package dev.digitlab.imaging.strokes;
 
-import dev.digitlab.imaging.strokes.Drawing;
-import dev.digitlab.imaging.strokes.DrawingReader;
-import dev.digitlab.imaging.strokes.GrowingRaster;
-import dev.digitlab.imaging.strokes.Reading;
-import dev.digitlab.imaging.strokes.Stroke;
-import dev.digitlab.imaging.strokes.StrokeRasterizer;
-
 import dev.digitlab.imaging.GrayImage;
 import dev.digitlab.imaging.MnistPreprocessor;
 import dev.digitlab.imaging.NaivePreprocessor;

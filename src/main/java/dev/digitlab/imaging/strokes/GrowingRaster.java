@@ -1,9 +1,5 @@
 package dev.digitlab.imaging.strokes;
 
-import dev.digitlab.imaging.strokes.GrowingRaster;
-import dev.digitlab.imaging.strokes.Stroke;
-import dev.digitlab.imaging.strokes.StrokeRasterizer;
-
 import dev.digitlab.imaging.GrayImage;
 import java.util.ArrayList;
 import java.util.List;

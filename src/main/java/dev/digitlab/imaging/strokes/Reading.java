@@ -1,7 +1,5 @@
 package dev.digitlab.imaging.strokes;
 
-import dev.digitlab.imaging.strokes.Reading;
-
 import dev.digitlab.imaging.GrayImage;
 
 /**

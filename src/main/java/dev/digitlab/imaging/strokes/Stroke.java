@@ -1,8 +1,5 @@
 package dev.digitlab.imaging.strokes;
 
-import dev.digitlab.imaging.strokes.Drawing;
-import dev.digitlab.imaging.strokes.Stroke;
-import dev.digitlab.ui.training.Curve;
 
 import java.util.Arrays;
 

@@ -1,7 +1,5 @@
 package dev.digitlab.nn.cpu;
 
-import dev.digitlab.nn.cpu.BackendInfo;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;

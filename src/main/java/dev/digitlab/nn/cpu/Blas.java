@@ -1,7 +1,5 @@
 package dev.digitlab.nn.cpu;
 
-import dev.digitlab.nn.cpu.Blas;
-
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas_nolapack;

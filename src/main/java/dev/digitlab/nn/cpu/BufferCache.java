@@ -1,7 +1,5 @@
 package dev.digitlab.nn.cpu;
 
-import dev.digitlab.nn.cpu.BufferCache;
-
 import java.util.function.LongFunction;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -1,8 +1,5 @@
 package dev.digitlab.nn.cpu;
 
-import dev.digitlab.nn.cpu.HostArrays;
-import dev.digitlab.nn.cpu.HostCopy;
-
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import java.util.Arrays;

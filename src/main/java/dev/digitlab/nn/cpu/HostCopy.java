@@ -1,7 +1,5 @@
 package dev.digitlab.nn.cpu;
 
-import dev.digitlab.nn.cpu.HostCopy;
-
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;

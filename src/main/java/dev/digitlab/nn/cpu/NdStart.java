@@ -1,8 +1,5 @@
 package dev.digitlab.nn.cpu;
 
-import dev.digitlab.nn.cpu.Blas;
-import dev.digitlab.nn.cpu.NdStart;
-
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.nd4j.linalg.api.buffer.DataType;

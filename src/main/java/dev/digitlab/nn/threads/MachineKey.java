@@ -1,7 +1,5 @@
 package dev.digitlab.nn.threads;
 
-import dev.digitlab.nn.threads.MachineKey;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

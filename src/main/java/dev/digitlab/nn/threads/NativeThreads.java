@@ -1,10 +1,5 @@
 package dev.digitlab.nn.threads;
 
-import dev.digitlab.nn.threads.MachineKey;
-import dev.digitlab.nn.threads.NativeThreads;
-import dev.digitlab.nn.threads.ThreadCache;
-import dev.digitlab.nn.threads.ThreadCalibration;
-
 import java.nio.file.Path;
 import java.util.Optional;
 

@@ -1,11 +1,5 @@
 package dev.digitlab.nn.threads;
 
-import dev.digitlab.nn.threads.MachineKey;
-import dev.digitlab.nn.threads.NativeThreads;
-import dev.digitlab.nn.threads.ThreadCache;
-import dev.digitlab.nn.threads.ThreadCalibration;
-import dev.digitlab.nn.threads.ThreadProbe;
-
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.BufferedReader;

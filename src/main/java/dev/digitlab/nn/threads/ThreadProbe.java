@@ -5,8 +5,6 @@ import dev.digitlab.nn.ModelSpec;
 import dev.digitlab.nn.Network;
 import dev.digitlab.nn.OptimizerConfig;
 
-import dev.digitlab.nn.threads.NativeThreads;
-import dev.digitlab.nn.threads.ThreadProbe;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
