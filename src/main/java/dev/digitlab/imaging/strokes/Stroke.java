@@ -1,6 +1,5 @@
 package dev.digitlab.imaging.strokes;
 
-
 import java.util.Arrays;
 
 /**
