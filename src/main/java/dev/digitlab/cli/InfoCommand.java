@@ -1,7 +1,7 @@
 package dev.digitlab.cli;
 
 import dev.digitlab.io.ModelHeader;
-import dev.digitlab.io.Preprocessing;
+import dev.digitlab.imaging.Preprocessing;
 import dev.digitlab.nn.OptimizerConfig;
 import dev.digitlab.train.EpochResult;
 import dev.digitlab.train.TrainingConfig;

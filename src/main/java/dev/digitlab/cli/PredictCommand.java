@@ -2,9 +2,9 @@ package dev.digitlab.cli;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import dev.digitlab.base.Mnist;
 import dev.digitlab.imaging.GrayImage;
 import dev.digitlab.imaging.ImageFiles;
-import dev.digitlab.imaging.MnistPreprocessor;
 import dev.digitlab.imaging.Preprocessor;
 import dev.digitlab.nn.Network;
 import dev.digitlab.train.TrainedModel;
@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code digitlab predict}: reads pictures of single digits (any size, either polarity) the way the
- * Draw tab reads drawings, through the MNIST-style preprocessing, and prints each one's digit and
+ * Draw tab reads drawings, through the preprocessing the model file names, and prints each one's digit and
  * ten probabilities. A picture that cannot be read gets a one-line error and the others are still
  * read; the exit code is 0 only if every picture was read.
  */
@@ -51,24 +51,24 @@ public final class PredictCommand implements Callable<Integer> {
     @Parameters(paramLabel = "IMAGE", arity = "1..*", description = "Pictures of one digit each.")
     List<Path> images;
 
-    private final Preprocessor preprocessor = new MnistPreprocessor();
     private final Gson gson = new GsonBuilder().disableHtmlEscaping().serializeSpecialFloatingPointValues().create();
 
     @Override
     public Integer call() {
         TrainedModel trained = model.load();
         Network network = trained.network();
-        int pixels = Preprocessor.FIELD * Preprocessor.FIELD;
-        if (network.inputs() != pixels || network.classes() != 10) {
+        if (!trained.readsItsRecipe() || network.classes() != Mnist.CLASSES) {
             throw new IllegalArgumentException(model.describe() + " takes " + network.inputs() + " inputs and "
-                    + network.classes() + " classes, but a digit becomes " + pixels + " pixels and 10 classes");
+                    + network.classes() + " classes, but a digit becomes " + trained.preprocessing().inputs()
+                    + " pixels and " + Mnist.CLASSES + " classes");
         }
+        Preprocessor preprocessor = trained.preprocessing().preprocessor();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int failed = 0;
         for (Path image : images) {
             try {
-                float[] p = network.probabilities(prepare(image));
+                float[] p = network.probabilities(prepare(image, preprocessor));
                 out.println(json ? gson.toJson(result(image, p)) : line(image, p));
             } catch (IOException e) {
                 failed++;
@@ -80,8 +80,8 @@ public final class PredictCommand implements Callable<Integer> {
         return failed == 0 ? 0 : 1;
     }
 
-    /** The network's input made from the picture in {@code image}. */
-    private float[] prepare(Path image) throws IOException {
+    /** The network's input made from the picture in {@code image} by the model's recipe. */
+    private static float[] prepare(Path image, Preprocessor preprocessor) throws IOException {
         GrayImage picture = ImageFiles.read(image);
         Optional<GrayImage> input = preprocessor.prepare(picture);
         if (input.isEmpty()) {

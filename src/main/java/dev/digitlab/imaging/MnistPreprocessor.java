@@ -1,12 +1,14 @@
 package dev.digitlab.imaging;
 
+import dev.digitlab.base.Mnist;
 import java.util.Optional;
 
 /**
- * Makes network input the way MNIST's digits were made, so that drawn digits look like the ones
- * the network learned from: the ink's bounding box is scaled (aspect kept, area averaged) until its
- * longer side is {@value #BOX} pixels, and placed in the {@value Preprocessor#FIELD}x{@value
- * Preprocessor#FIELD} field with its centre of mass at ({@value #CENTRE}, {@value #CENTRE}).
+ * Makes network input the way MNIST's digits were made, following a {@link Preprocessing} recipe, so
+ * that drawn digits look like the ones the network learned from: the ink's bounding box is scaled
+ * (aspect kept, area averaged) until its longer side is the recipe's box (20 pixels for MNIST), and
+ * placed in the recipe's field (28x28) with its centre of mass at ({@value #CENTRE}, {@value
+ * #CENTRE}), or, for the {@value Preprocessing#BOX_CENTRE} recipe, its box's middle at the field's.
  *
  * <p>Why 14.5 and not 14, the geometric centre (with pixel {@code i} spanning {@code [i, i+1)}):
  * MNIST computed the centre of mass in pixel indices and moved each digit by whole pixels until it
@@ -24,22 +26,36 @@ import java.util.Optional;
  */
 public final class MnistPreprocessor implements Preprocessor {
 
-    /** Side, in pixels, that the ink's longer side is scaled to (as in MNIST). */
-    public static final int BOX = 20;
-    /** Where the centre of mass goes, on both axes: where MNIST's centres lie (see above). */
-    public static final double CENTRE = 14.5;
+    /** Where the centre of mass goes in MNIST's 28x28 field, on both axes: where MNIST's centres lie (see above). */
+    public static final double CENTRE = centreOfMassTarget(Mnist.SIDE);
 
+    private final Preprocessing recipe;
     private final InkRules rules;
-    private final AreaResampler resampler = new AreaResampler(FIELD, FIELD);
+    private final AreaResampler resampler;
+    private final double target;
 
-    /** A preprocessor with the app's {@link InkRules#DEFAULT} rules. */
+    /** MNIST's recipe with the app's {@link InkRules#DEFAULT} rules. */
     public MnistPreprocessor() {
-        this(InkRules.DEFAULT);
+        this(Preprocessing.MNIST, InkRules.DEFAULT);
     }
 
-    /** A preprocessor that decides what is ink, and what is nothing drawn, by {@code rules}. */
+    /** MNIST's recipe, deciding what is ink, and what is nothing drawn, by {@code rules}. */
     public MnistPreprocessor(InkRules rules) {
+        this(Preprocessing.MNIST, rules);
+    }
+
+    /** A preprocessor that follows {@code recipe} and decides what is ink by {@code rules}. */
+    public MnistPreprocessor(Preprocessing recipe, InkRules rules) {
+        this.recipe = recipe;
         this.rules = rules;
+        this.resampler = new AreaResampler(recipe.field(), recipe.field());
+        this.target = recipe.centring().equals(Preprocessing.BOX_CENTRE) ? recipe.field() / 2.0
+                : centreOfMassTarget(recipe.field());
+    }
+
+    /** Where MNIST put the centre of mass in a field of {@code field} pixels: half a pixel past the middle (see above). */
+    static double centreOfMassTarget(int field) {
+        return field / 2 + 0.5;
     }
 
     @Override
@@ -48,13 +64,14 @@ public final class MnistPreprocessor implements Preprocessor {
     }
 
     private GrayImage place(InkCrop ink) {
-        double scale = (double) BOX / ink.box().longerSide();
+        double scale = (double) recipe.box() / ink.box().longerSide();
         // Scaling is linear, so the scaled ink's centre of mass is the crop's centre times the scale;
         // area averaging keeps it there up to a few hundredths of a pixel.
-        double left = CENTRE - ink.centre().x() * scale;
-        double top = CENTRE - ink.centre().y() * scale;
+        boolean byMass = recipe.centring().equals(Preprocessing.CENTRE_OF_MASS);
+        double x = byMass ? ink.centre().x() : ink.box().width() / 2.0;
+        double y = byMass ? ink.centre().y() : ink.box().height() / 2.0;
         float[] field = resampler.resample(ink.values(), ink.box().width(), ink.box().height(),
-                scale, scale, left, top);
-        return new GrayImage(FIELD, FIELD, field);
+                scale, scale, target - x * scale, target - y * scale);
+        return new GrayImage(recipe.field(), recipe.field(), field);
     }
 }

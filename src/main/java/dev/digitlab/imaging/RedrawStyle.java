@@ -40,7 +40,7 @@ public record RedrawStyle(int canvasWidth, int canvasHeight, double size, double
         double centreX = side / 2.0 + slack * (2 * random.nextDouble() - 1);
         double centreY = side / 2.0 + slack * (2 * random.nextDouble() - 1);
         // One MNIST pixel, in canvas pixels; MNIST strokes are about three of them wide.
-        double mnistPixel = size / MnistPreprocessor.BOX;
+        double mnistPixel = size / Preprocessing.MNIST_BOX;
         double penChange = mnistPixel * (-0.25 + random.nextDouble());
         return new RedrawStyle(side, side, size, centreX, centreY, penChange, random.nextBoolean());
     }

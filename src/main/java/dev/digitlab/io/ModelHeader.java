@@ -1,5 +1,6 @@
 package dev.digitlab.io;
 
+import dev.digitlab.imaging.Preprocessing;
 import dev.digitlab.nn.ModelSpec;
 import dev.digitlab.train.EpochResult;
 import dev.digitlab.train.TrainingConfig;

@@ -5,6 +5,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.stream.JsonWriter;
+import dev.digitlab.imaging.Preprocessing;
 import dev.digitlab.nn.LayerSpec;
 import dev.digitlab.nn.ModelSpec;
 import dev.digitlab.nn.Parameter;
@@ -337,7 +338,7 @@ final class ModelJson {
 
     private static Preprocessing preprocessing(Fields p, String source) {
         if (p == null) {
-            return Preprocessing.MNIST;
+            return Preprocessing.DEFAULT;
         }
         try {
             return new Preprocessing(p.string("method"), p.integer("box"), p.integer("field"), p.string("centring"));

@@ -1,5 +1,6 @@
 package dev.digitlab.io;
 
+import dev.digitlab.imaging.Preprocessing;
 import dev.digitlab.nn.Network;
 import dev.digitlab.nn.Parameter;
 import dev.digitlab.train.TrainedModel;
@@ -37,17 +38,13 @@ public final class ModelWriter {
         this.file = file;
     }
 
-    /** Saves {@code model} with MNIST's preprocessing for drawn digits. */
-    public void save(TrainedModel model, Path target) {
-        save(model, Preprocessing.MNIST, target);
-    }
-
     /**
-     * Saves {@code model} to {@code target}, replacing it atomically.
+     * Saves {@code model}, with its preprocessing recipe, to {@code target}, replacing it atomically.
      *
      * @throws ModelFileException when it cannot be saved; {@code target} is then as it was
      */
-    public void save(TrainedModel model, Preprocessing preprocessing, Path target) {
+    public void save(TrainedModel model, Path target) {
+        Preprocessing preprocessing = model.preprocessing();
         // One consistent picture of the weights, even if a training thread is still stepping.
         Network snapshot = model.network().copy();
         List<ModelHeader.WeightInfo> weights = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.digitlab.train;
 
+import dev.digitlab.imaging.Preprocessing;
 import dev.digitlab.nn.Network;
 import java.time.Instant;
 import java.util.List;
@@ -16,16 +17,31 @@ import java.util.List;
  * @param history         one entry per finished epoch
  * @param testAccuracy    accuracy on the test set, or NaN when not measured
  * @param created         when training finished
+ * @param preprocessing   how a drawing is made into this model's input
  */
 public record TrainedModel(String name, Network network, TrainingConfig config, String datasetName,
                            String datasetChecksum, List<EpochResult> history, double testAccuracy,
-                           Instant created) {
+                           Instant created, Preprocessing preprocessing) {
 
     public TrainedModel {
         if (network == null) {
             throw new IllegalArgumentException("a trained model needs a network");
         }
+        if (preprocessing == null) {
+            throw new IllegalArgumentException("a trained model needs a preprocessing recipe");
+        }
         history = List.copyOf(history);
+    }
+
+    /** A model trained on MNIST as it comes, so with {@link Preprocessing#MNIST}'s recipe. */
+    public TrainedModel(String name, Network network, TrainingConfig config, String datasetName,
+                        String datasetChecksum, List<EpochResult> history, double testAccuracy, Instant created) {
+        this(name, network, config, datasetName, datasetChecksum, history, testAccuracy, created, Preprocessing.MNIST);
+    }
+
+    /** Whether this model reads what its recipe makes: as many inputs as the recipe's field has pixels. */
+    public boolean readsItsRecipe() {
+        return network.inputs() == preprocessing.inputs();
     }
 
     /** Whether the test accuracy was measured. */
@@ -36,6 +52,6 @@ public record TrainedModel(String name, Network network, TrainingConfig config, 
     /** This model under another name (e.g. after "Save as"). */
     public TrainedModel withName(String newName) {
         return new TrainedModel(newName, network, config, datasetName, datasetChecksum, history, testAccuracy,
-                created);
+                created, preprocessing);
     }
 }

@@ -66,6 +66,21 @@ class MnistPreprocessorTest {
     }
 
     @Test
+    void aModelsRecipeSetsTheBoxTheFieldAndTheCentring() {
+        GrayImage picture = Glyph.values()[0].draw(560, 560, 100.5, 90.2, 320, 20, true);
+        Preprocessing recipe = new Preprocessing("mnist", 16, 32, Preprocessing.BOX_CENTRE);
+        GrayImage out = recipe.preprocessor().prepare(picture).orElseThrow();
+        assertEquals(32, out.width());
+        assertEquals(32, out.height());
+        InkBox box = Measure.inkBox(out);
+        assertEquals(16, box.longerSide(), 1);
+        // Box-centred: the middle of the ink's box lies at the middle of the field, 16.
+        assertEquals(16, (box.left() + box.right()) / 2.0, 1);
+        assertEquals(16, (box.top() + box.bottom()) / 2.0, 1);
+        assertEquals(32 * 32, recipe.inputs());
+    }
+
+    @Test
     void tallThinOneStaysThin() {
         InkBox box = Measure.inkBox(preprocessor.prepare(Glyph.ONE.draw(560, 560, 100, 100, 400, 16, true)).orElseThrow());
         assertEquals(20, box.height(), 1);

@@ -88,7 +88,7 @@ public final class PlacementExperiment {
     /** The app's pipeline but with the centre of mass placed at {@code centre}. */
     private static GrayImage subpixel(GrayImage picture, double centre) {
         InkCrop ink = InkCrop.find(picture, InkRules.DEFAULT).orElseThrow();
-        double s = (double) MnistPreprocessor.BOX / ink.box().longerSide();
+        double s = (double) Preprocessing.MNIST_BOX / ink.box().longerSide();
         return new GrayImage(28, 28, new AreaResampler(28, 28).resample(ink.values(), ink.box().width(),
                 ink.box().height(), s, s, centre - ink.centre().x() * s, centre - ink.centre().y() * s));
     }
@@ -101,7 +101,7 @@ public final class PlacementExperiment {
         InkCrop ink = InkCrop.find(picture, InkRules.DEFAULT).orElseThrow();
         int w = ink.box().width();
         int h = ink.box().height();
-        double s = (double) MnistPreprocessor.BOX / ink.box().longerSide();
+        double s = (double) Preprocessing.MNIST_BOX / ink.box().longerSide();
         double left = (20 - w * s) / 2;
         double top = (20 - h * s) / 2;
         float[] box = new AreaResampler(20, 20).resample(ink.values(), w, h, s, s, left, top);

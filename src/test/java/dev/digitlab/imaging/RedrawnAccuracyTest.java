@@ -58,7 +58,7 @@ class RedrawnAccuracyTest {
             boolean right = argmax(network.probabilities(preprocessor.prepare(canvas).orElseThrow().values())) == label;
             redrawn.add(right);
             shrunk.add(argmax(network.probabilities(naive.prepare(canvas).orElseThrow().values())) == label);
-            double mnistPixel = style.size() / MnistPreprocessor.BOX;
+            double mnistPixel = style.size() / Preprocessing.MNIST_BOX;
             if (style.size() < 0.45 * CANVAS) {
                 small.add(right);
             } else if (style.size() > 0.7 * CANVAS) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import dev.digitlab.imaging.Preprocessing;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -138,6 +139,22 @@ class DamagedModelFileTest {
         TestModels.weight(json, "dense_1/b").remove("values");
         TestModels.write(file, json);
         assertEquals(file + " lacks the field 'weights[3].values'", failure());
+    }
+
+    @Test
+    void aRecipeThisDigitLabDoesNotKnowIsRefusedRatherThanGuessed() {
+        json.getAsJsonObject("preprocessing").addProperty("method", "deskew");
+        TestModels.write(file, json);
+        assertEquals(file + ": its preprocessing is not valid: the preprocessing method 'deskew' is unknown; "
+                + "DigitLab knows 'mnist'", headerFailure());
+    }
+
+    @Test
+    void aFileWithoutARecipeGetsTheTutorialsDefault() {
+        json.remove("preprocessing");
+        TestModels.write(file, json);
+        assertEquals(Preprocessing.DEFAULT, new ModelReader().load(file).preprocessing());
+        assertEquals(Preprocessing.MNIST, Preprocessing.DEFAULT, "the tutorial trains on MNIST as it comes");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.digitlab.imaging.Preprocessing;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.digitlab.nn.ModelSpec;
@@ -106,10 +107,10 @@ class ModelRoundTripTest {
 
     @Test
     void headerHasEverythingButTheValues() {
-        TrainedModel model = TestModels.small(11);
-        Path file = dir.resolve("digits.json");
         Preprocessing preprocessing = new Preprocessing("mnist", 22, 28, "box-centre");
-        new ModelWriter("9.9.9").save(model, preprocessing, file);
+        TrainedModel model = withRecipe(TestModels.small(11), preprocessing);
+        Path file = dir.resolve("digits.json");
+        new ModelWriter("9.9.9").save(model, file);
 
         ModelHeader header = new ModelReader().readHeader(file);
 
@@ -124,6 +125,24 @@ class ModelRoundTripTest {
         assertEquals(List.of("dense_0/W[16, 8]", "dense_0/b[8]", "dense_1/W[8, 10]", "dense_1/b[10]"),
                 header.weights().stream().map(Object::toString).toList());
         assertFalse(header.toJson().contains("\"values\""));
+    }
+
+    @Test
+    void aLoadedModelKeepsTheRecipeItsFileNames() {
+        Preprocessing boxCentred = new Preprocessing("mnist", 22, 28, "box-centre");
+        Path file = dir.resolve("box-centred.json");
+        new ModelWriter("9.9.9").save(withRecipe(TestModels.small(11), boxCentred), file);
+
+        TrainedModel loaded = new ModelReader().load(file);
+
+        assertEquals(boxCentred, loaded.preprocessing());
+        new ModelWriter("9.9.9").save(loaded, dir.resolve("again.json"));
+        assertEquals(boxCentred, new ModelReader().readHeader(dir.resolve("again.json")).preprocessing());
+    }
+
+    private static TrainedModel withRecipe(TrainedModel m, Preprocessing recipe) {
+        return new TrainedModel(m.name(), m.network(), m.config(), m.datasetName(), m.datasetChecksum(), m.history(),
+                m.testAccuracy(), m.created(), recipe);
     }
 
     @Test

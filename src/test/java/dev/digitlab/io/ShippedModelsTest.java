@@ -3,6 +3,7 @@ package dev.digitlab.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.digitlab.imaging.Preprocessing;
 import dev.digitlab.nn.ModelSpec;
 import dev.digitlab.train.TrainedModel;
 import dev.digitlab.train.TrainingConfig;

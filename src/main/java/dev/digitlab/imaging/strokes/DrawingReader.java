@@ -1,18 +1,18 @@
 package dev.digitlab.imaging.strokes;
 
 import dev.digitlab.imaging.GrayImage;
-import dev.digitlab.imaging.MnistPreprocessor;
-import dev.digitlab.imaging.NaivePreprocessor;
+import dev.digitlab.imaging.Preprocessing;
 import dev.digitlab.imaging.Preprocessor;
 import dev.digitlab.nn.Classifier;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads a drawing: rasterizes its strokes, makes the network's input the way MNIST was made
- * (and, for contrast, the naive way) and classifies both. Plain Java, so it runs on the Draw tab's
- * background thread and in tests alike. It keeps the last raster, so that a drawing that grows a
- * mouse move at a time is drawn a piece at a time: use one reader on one thread at a time.
+ * Reads a drawing: rasterizes its strokes, makes the network's input the way the model's recipe
+ * says (its {@link Preprocessing}; and, for contrast, the naive way) and classifies both. Plain
+ * Java, so it runs on the Draw tab's background thread, in the command line and in tests alike. It
+ * keeps the last raster, so that a drawing that grows a mouse move at a time is drawn a piece at a
+ * time: use one reader on one thread at a time.
  */
 public final class DrawingReader {
 
@@ -25,30 +25,30 @@ public final class DrawingReader {
     public static final double MIN_EXTENT = 8;
 
     private final GrowingRaster raster;
-    private final Preprocessor mnistStyle;
-    private final Preprocessor naive;
+    private Preprocessing recipe;
+    private Preprocessor recipeStyle;
+    private Preprocessor naive;
 
-    /** A reader with the app's raster size and preprocessing. */
+    /** A reader with the app's raster size. */
     public DrawingReader() {
-        this(new StrokeRasterizer(RASTER_SIDE), new MnistPreprocessor(), new NaivePreprocessor());
+        this(new StrokeRasterizer(RASTER_SIDE));
     }
 
-    DrawingReader(StrokeRasterizer rasterizer, Preprocessor mnistStyle, Preprocessor naive) {
+    DrawingReader(StrokeRasterizer rasterizer) {
         this.raster = new GrowingRaster(rasterizer);
-        this.mnistStyle = mnistStyle;
-        this.naive = naive;
     }
 
     /**
      * What {@code classifier} reads in {@code strokes}.
      *
      * @param classifier the model, or null to make the inputs only
+     * @param recipe     how the model wants its input made (the model file's recipe)
      */
-    public Reading read(List<Stroke> strokes, Classifier classifier) {
+    public Reading read(List<Stroke> strokes, Classifier classifier, Preprocessing recipe) {
         if (strokes.isEmpty() || Drawing.extent(strokes) < MIN_EXTENT) {
             return Reading.EMPTY;
         }
-        return read(raster.render(strokes), classifier);
+        return read(raster.render(strokes), classifier, recipe);
     }
 
     /**
@@ -56,9 +56,11 @@ public final class DrawingReader {
      *
      * @param canvas     the picture, of either polarity and any size
      * @param classifier the model, or null to make the inputs only
+     * @param recipe     how the model wants its input made (the model file's recipe)
      */
-    public Reading read(GrayImage canvas, Classifier classifier) {
-        Optional<GrayImage> input = mnistStyle.prepare(canvas);
+    public Reading read(GrayImage canvas, Classifier classifier, Preprocessing recipe) {
+        use(recipe);
+        Optional<GrayImage> input = recipeStyle.prepare(canvas);
         if (input.isEmpty()) {
             return Reading.EMPTY;
         }
@@ -68,5 +70,14 @@ public final class DrawingReader {
         }
         return new Reading(input.get(), classifier.probabilities(input.get().values()), shrunk,
                 classifier.probabilities(shrunk.values()));
+    }
+
+    /** Makes the preprocessors for {@code wanted} unless they are made already (a model change is rare). */
+    private void use(Preprocessing wanted) {
+        if (!wanted.equals(recipe)) {
+            recipeStyle = wanted.preprocessor();
+            naive = wanted.naive();
+            recipe = wanted;
+        }
     }
 }

@@ -1,6 +1,8 @@
 package dev.digitlab.ui.draw;
 
 import dev.digitlab.base.ErrorText;
+import dev.digitlab.base.Mnist;
+import dev.digitlab.imaging.Preprocessing;
 import dev.digitlab.imaging.strokes.Drawing;
 import dev.digitlab.imaging.strokes.DrawingReader;
 import dev.digitlab.imaging.strokes.Reading;
@@ -15,7 +17,6 @@ import dev.digitlab.ui.shared.Percent;
 
 import dev.digitlab.imaging.GrayImage;
 import dev.digitlab.nn.Classifier;
-import dev.digitlab.nn.Network;
 import dev.digitlab.train.TrainedModel;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -72,15 +73,14 @@ public final class DrawViewModel implements AutoCloseable {
     public static final double MAX_PEN_WIDTH = 48;
 
     private static final Logger LOG = LoggerFactory.getLogger(DrawViewModel.class);
-    private static final int INPUTS = 28 * 28;
     private static final int LATENCY_BATCH = 200;
 
     /** One state of the drawing to read; {@code sinceNanos} is the oldest pen move it is the first to show. */
     private record Request(long sequence, List<Stroke> strokes, GrayImage picture, Classifier classifier,
-                           long sinceNanos) {
+                           Preprocessing recipe, long sinceNanos) {
 
         Request after(Request older) {
-            return new Request(sequence, strokes, picture, classifier,
+            return new Request(sequence, strokes, picture, classifier, recipe,
                     older.sinceNanos == 0 ? sinceNanos : older.sinceNanos);
         }
     }
@@ -112,6 +112,7 @@ public final class DrawViewModel implements AutoCloseable {
     private final BooleanBinding canUndo;
 
     private Classifier classifier;
+    private Preprocessing recipe = Preprocessing.DEFAULT;
     private boolean loading;
     /** Why loading the model failed, or null; described in words only when shown, in the language then. */
     private Throwable loadFailure;
@@ -253,7 +254,7 @@ public final class DrawViewModel implements AutoCloseable {
 
     private void read(long sinceNanos) {
         sequence++;
-        worker.submit(new Request(sequence, drawing.strokes(), picture.get(), classifier, sinceNanos));
+        worker.submit(new Request(sequence, drawing.strokes(), picture.get(), classifier, recipe, sinceNanos));
     }
 
     /** On the background thread. */
@@ -262,8 +263,8 @@ public final class DrawViewModel implements AutoCloseable {
         Reading read;
         String error = null;
         try {
-            read = request.picture() != null ? reader.read(request.picture(), request.classifier())
-                    : reader.read(request.strokes(), request.classifier());
+            read = request.picture() != null ? reader.read(request.picture(), request.classifier(), request.recipe())
+                    : reader.read(request.strokes(), request.classifier(), request.recipe());
         } catch (RuntimeException e) {
             LOG.warn("the drawing could not be read", e);
             read = Reading.EMPTY;
@@ -355,8 +356,9 @@ public final class DrawViewModel implements AutoCloseable {
 
     private void modelChanged() {
         TrainedModel model = active.modelProperty().get();
-        Network network = model == null ? null : model.network();
-        classifier = network != null && network.inputs() == INPUTS && network.classes() == 10 ? network : null;
+        recipe = model == null ? Preprocessing.DEFAULT : model.preprocessing();
+        boolean usable = model != null && model.readsItsRecipe() && model.network().classes() == Mnist.CLASSES;
+        classifier = usable ? model.network() : null;
         if (model != null) {
             modelState.set(classifier == null ? ModelState.UNUSABLE : ModelState.READY);
         } else if (loading) {

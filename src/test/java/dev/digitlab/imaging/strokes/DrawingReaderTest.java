@@ -1,5 +1,7 @@
 package dev.digitlab.imaging.strokes;
 
+import dev.digitlab.train.TrainedModel;
+import dev.digitlab.imaging.Preprocessing;
 import dev.digitlab.imaging.strokes.DrawingReader;
 import dev.digitlab.imaging.strokes.DrawingReaderTest;
 import dev.digitlab.imaging.strokes.DrawnDigits;
@@ -7,6 +9,7 @@ import dev.digitlab.imaging.strokes.Reading;
 import dev.digitlab.imaging.strokes.Stroke;
 import dev.digitlab.ui.draw.DrawViewModel;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -24,11 +27,14 @@ import org.junit.jupiter.api.Test;
 class DrawingReaderTest {
 
     private static Network shipped;
+    private static Preprocessing recipe;
     private final DrawingReader reader = new DrawingReader();
 
     @BeforeAll
     static void loadModel() {
-        shipped = new ShippedModels().load().network();
+        TrainedModel model = new ShippedModels().load();
+        shipped = model.network();
+        recipe = model.preprocessing();
     }
 
     /** A 1, a 0 and a 7 of height {@code size} around ({@code cx}, {@code cy}). */
@@ -54,7 +60,7 @@ class DrawingReaderTest {
             List<List<Stroke>> digits = oneZeroSeven(w[0], w[1], w[2], w[3]);
             int[] expected = {1, 0, 7};
             for (int d = 0; d < 3; d++) {
-                Reading r = reader.read(digits.get(d), shipped);
+                Reading r = reader.read(digits.get(d), shipped, recipe);
                 int digit = expected[d];
                 assertEquals(digit, r.digit(), () -> "a " + digit + " of size " + w[0] + " at ("
                         + w[1] + ", " + w[2] + ") with a pen of " + w[3]);
@@ -65,7 +71,7 @@ class DrawingReaderTest {
     @Test
     void theInputIsCentredByMassAndTheNaiveShrinkIsNot() {
         // A small 0 in the top-left corner.
-        Reading r = reader.read(oneZeroSeven(70, 50, 60, 10).get(1), shipped);
+        Reading r = reader.read(oneZeroSeven(70, 50, 60, 10).get(1), shipped, recipe);
         CenterOfMass centred = CenterOfMass.of(r.input());
         assertEquals(14.5, centred.x(), 0.1);
         assertEquals(14.5, centred.y(), 0.1);
@@ -80,23 +86,23 @@ class DrawingReaderTest {
         // MNIST's test digits, measured the same way (area over half the outline): median 2.34
         // pixels, middle half 2.0 to 2.8. A digit drawn across two thirds of the canvas:
         for (List<Stroke> digit : oneZeroSeven(190, 140, 140, DrawViewModel.DEFAULT_PEN_WIDTH).subList(1, 3)) {
-            double width = strokeWidth(reader.read(digit, shipped).input().values());
+            double width = strokeWidth(reader.read(digit, shipped, recipe).input().values());
             assertTrue(width >= 2.0 && width <= 2.8, "stroke width " + width);
         }
     }
 
     @Test
     void nothingOrAClickIsNothingDrawn() {
-        assertSame(Reading.EMPTY, reader.read(List.of(), shipped));
-        assertSame(Reading.EMPTY, reader.read(List.of(new Stroke(24, new float[] {140, 140})), shipped));
-        assertSame(Reading.EMPTY, reader.read(List.of(new Stroke(24, new float[] {140, 140, 145, 143})), shipped),
+        assertSame(Reading.EMPTY, reader.read(List.of(), shipped, recipe));
+        assertSame(Reading.EMPTY, reader.read(List.of(new Stroke(24, new float[] {140, 140})), shipped, recipe));
+        assertSame(Reading.EMPTY, reader.read(List.of(new Stroke(24, new float[] {140, 140, 145, 143})), shipped, recipe),
                 "a slip of the pen");
-        assertTrue(reader.read(List.of(new Stroke(24, new float[] {140, 100, 140, 160})), shipped).drawn());
+        assertTrue(reader.read(List.of(new Stroke(24, new float[] {140, 100, 140, 160})), shipped, recipe).drawn());
     }
 
     @Test
     void withoutAModelTheInputsAreStillMade() {
-        Reading r = reader.read(oneZeroSeven(190, 140, 140, 24).get(2), null);
+        Reading r = reader.read(oneZeroSeven(190, 140, 140, 24).get(2), null, recipe);
         assertTrue(r.drawn());
         assertNotNull(r.naiveInput());
         assertNull(r.probabilities());
@@ -104,8 +110,21 @@ class DrawingReaderTest {
     }
 
     @Test
+    void theInputIsMadeByTheModelsRecipeAndChangesWithIt() {
+        List<Stroke> seven = oneZeroSeven(190, 140, 140, 24).get(2);
+        Preprocessing wider = new Preprocessing("mnist", 24, 32, Preprocessing.CENTRE_OF_MASS);
+        Reading r = reader.read(seven, null, wider);
+        assertEquals(32, r.input().width());
+        assertEquals(32, r.naiveInput().width());
+        Reading back = reader.read(seven, null, recipe);
+        assertEquals(28, back.input().width());
+        assertArrayEquals(recipe.preprocessor().prepare(new StrokeRasterizer(DrawingReader.RASTER_SIDE)
+                .rasterize(seven)).orElseThrow().values(), back.input().values());
+    }
+
+    @Test
     void probabilitiesSumToOne() {
-        Reading r = reader.read(oneZeroSeven(190, 140, 140, 24).get(2), shipped);
+        Reading r = reader.read(oneZeroSeven(190, 140, 140, 24).get(2), shipped, recipe);
         double sum = 0;
         for (float p : r.probabilities()) {
             sum += p;

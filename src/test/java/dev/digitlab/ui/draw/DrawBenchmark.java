@@ -1,5 +1,6 @@
 package dev.digitlab.ui.draw;
 
+import dev.digitlab.imaging.Preprocessing;
 import dev.digitlab.imaging.strokes.DrawingReader;
 import dev.digitlab.imaging.strokes.DrawnDigits;
 import dev.digitlab.imaging.strokes.Stroke;
@@ -46,7 +47,7 @@ public final class DrawBenchmark {
         report("MNIST-style preprocessing  ", () -> mnistStyle.prepare(canvas));
         report("naive shrink               ", () -> naive.prepare(canvas));
         report("classify one 28x28         ", () -> network.probabilities(input));
-        report("reading the same drawing   ", () -> reader.read(strokes, network));
+        report("reading the same drawing   ", () -> reader.read(strokes, network, Preprocessing.MNIST));
         growing(strokes, network);
     }
 
@@ -70,7 +71,7 @@ public final class DrawBenchmark {
         int rounds = Math.max(1, RUNS / states.size());
         for (int r = 0; r < rounds; r++) {
             for (List<Stroke> state : states) {
-                reader.read(state, network);
+                reader.read(state, network, Preprocessing.MNIST);
             }
         }
         long[] nanos = new long[rounds * states.size()];
@@ -78,7 +79,7 @@ public final class DrawBenchmark {
         for (int r = 0; r < rounds; r++) {
             for (List<Stroke> state : states) {
                 long start = System.nanoTime();
-                reader.read(state, network);
+                reader.read(state, network, Preprocessing.MNIST);
                 nanos[k++] = System.nanoTime() - start;
             }
         }

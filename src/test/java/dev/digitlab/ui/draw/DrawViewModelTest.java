@@ -150,7 +150,7 @@ class DrawViewModelTest {
         background.runAll();
 
         assertEquals(1, timings.size(), "one reading");
-        Reading expected = new DrawingReader().read(model.strokes(), shipped.network());
+        Reading expected = new DrawingReader().read(model.strokes(), shipped.network(), shipped.preprocessing());
         assertArrayEquals(expected.input().values(), model.readingProperty().get().input().values(),
                 "the reading is of the whole stroke");
         ReadTiming t = timings.get(0);
