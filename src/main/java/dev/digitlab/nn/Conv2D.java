@@ -3,13 +3,8 @@ package dev.digitlab.nn;
 import dev.digitlab.nn.cpu.Blas;
 import dev.digitlab.nn.cpu.BufferCache;
 import dev.digitlab.nn.cpu.HostArrays;
-import dev.digitlab.nn.cpu.NdBuffers;
-
-import java.util.List;
-import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * A 2-D convolution with stride 1, "valid" or "same" zero padding, a bias per filter and an
@@ -38,13 +33,11 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * size of the pooled one). The result is exactly that of the two layers: the activation is
  * applied before pooling, and ties go to the first value of a window.
  */
-final class Conv2D implements Layer {
+final class Conv2D extends WeightedLayer {
 
     /** Values of the column matrix per chunk of examples: 16 MB in float32. */
     static final int COLUMN_BUDGET = 1 << 22;
 
-    private final String name;
-    private final LayerSpec spec;
     private final ConvGeometry g;
     private final int filters;
     private final int patch;
@@ -62,12 +55,6 @@ final class Conv2D implements Layer {
     private final BufferCache columns;
     private final BufferCache products;
     private final BufferCache columnGradients;
-
-    private INDArray weights;
-    private INDArray bias;
-    /** W and b as one {@code [patch + 1, filters]} matrix, the bias its last row. */
-    private INDArray weightsAndBias;
-    private INDArray gradientsOfWeightsAndBias;
 
     private INDArray lastInput;
     /** Which examples the native column matrix of the last {@link #loadColumns} holds. */
@@ -92,9 +79,16 @@ final class Conv2D implements Layer {
      * computed in chunks of at most {@code columnBudget} column-matrix values.
      */
     Conv2D(String name, LayerSpec spec, int[] inputShape, DataType type, int poolSize, int columnBudget) {
-        this.name = name;
-        this.spec = spec;
-        this.g = ConvGeometry.of(spec, LayerSpec.image(inputShape));
+        this(name, spec, ConvGeometry.of(spec, Shapes.image(inputShape)), inputShape, type, poolSize, columnBudget);
+    }
+
+    private Conv2D(String name, LayerSpec spec, ConvGeometry g, int[] inputShape, DataType type, int poolSize,
+                   int columnBudget) {
+        // Keras's Glorot for a conv kernel: the receptive field times the channels on each side.
+        super(name, spec, new int[] {g.kernelHeight(), g.kernelWidth(), g.channels(), spec.filters()}, g.patchSize(),
+                spec.filters(), (double) g.kernelHeight() * g.kernelWidth() * g.channels(),
+                (double) g.kernelHeight() * g.kernelWidth() * spec.filters());
+        this.g = g;
         this.filters = spec.filters();
         this.patch = g.patchSize();
         this.positions = g.positions();
@@ -113,57 +107,9 @@ final class Conv2D implements Layer {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public LayerSpec spec() {
-        return spec;
-    }
-
-    @Override
     public int[] outputShape() {
         return poolSize > 0 ? new int[] {filters, g.outHeight() / poolSize, g.outWidth() / poolSize}
                 : new int[] {filters, g.outHeight(), g.outWidth()};
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return List.of(new Parameter(name + "/W", new int[] {g.kernelHeight(), g.kernelWidth(), g.channels(), filters}),
-                new Parameter(name + "/b", new int[] {filters}));
-    }
-
-    @Override
-    public void bind(INDArray parameters, INDArray gradients) {
-        long w = (long) patch * filters;
-        long all = w + filters;
-        weights = parameters.get(NDArrayIndex.interval(0, w)).reshape('c', patch, filters);
-        bias = parameters.get(NDArrayIndex.interval(w, all)).reshape('c', 1, filters);
-        weightsAndBias = parameters.get(NDArrayIndex.interval(0, all)).reshape('c', patch + 1, filters);
-        gradientsOfWeightsAndBias = gradients.get(NDArrayIndex.interval(0, all)).reshape('c', patch + 1, filters);
-    }
-
-    @Override
-    public void initialize(SplittableRandom random) {
-        // Keras's Glorot uniform for a conv kernel: the receptive field times the channels on each side.
-        double receptive = (double) g.kernelHeight() * g.kernelWidth();
-        double limit = Math.sqrt(6.0 / (receptive * g.channels() + receptive * filters));
-        double[] values = new double[patch * filters];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = (2 * random.nextDouble() - 1) * limit;
-        }
-        NdBuffers.write(weights, values);
-        bias.assign(0);
-    }
-
-    @Override
-    public INDArray parameter(String localName) {
-        return switch (localName) {
-            case "W" -> weights;
-            case "b" -> bias;
-            default -> throw new IllegalArgumentException(name + " has no parameter '" + localName + "'");
-        };
     }
 
     @Override

@@ -3,12 +3,7 @@ package dev.digitlab.nn;
 import dev.digitlab.nn.cpu.Blas;
 import dev.digitlab.nn.cpu.BufferCache;
 import dev.digitlab.nn.cpu.HostCopy;
-import dev.digitlab.nn.cpu.NdBuffers;
-
-import java.util.List;
-import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * A fully connected layer {@code y = f(x W + b)}, with W of shape {@code [inputs, units]} and b of
@@ -17,10 +12,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * <p>A softmax layer computes only {@code x W + b} (the logits): the network applies the softmax
  * itself, fused with the cross-entropy loss, which is both faster and numerically stable.
  */
-final class Dense implements Layer {
+final class Dense extends WeightedLayer {
 
-    private final String name;
-    private final LayerSpec spec;
     private final int inputs;
     private final int units;
     private final Activation activation;
@@ -30,18 +23,13 @@ final class Dense implements Layer {
     /** The bias on the way forward, the bias gradient on the way back. */
     private final double[] biasValues;
 
-    private INDArray weights;
-    private INDArray bias;
-    private INDArray weightGradient;
-    private INDArray biasGradient;
     private INDArray lastInput;
     /** The last forward pass's outputs (after the activation), kept for its derivative. */
     private double[] activations = new double[0];
     private double[] gradients = new double[0];
 
     Dense(String name, LayerSpec spec, int inputs, org.nd4j.linalg.api.buffer.DataType type) {
-        this.name = name;
-        this.spec = spec;
+        super(name, spec, new int[] {inputs, spec.units()}, inputs, spec.units(), inputs, spec.units());
         this.inputs = inputs;
         this.units = spec.units();
         this.activation = Activation.of(spec.activation());
@@ -51,54 +39,8 @@ final class Dense implements Layer {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public LayerSpec spec() {
-        return spec;
-    }
-
-    @Override
     public int[] outputShape() {
         return new int[] {units};
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return List.of(new Parameter(name + "/W", new int[] {inputs, units}),
-                new Parameter(name + "/b", new int[] {units}));
-    }
-
-    @Override
-    public void bind(INDArray parameters, INDArray gradients) {
-        long w = (long) inputs * units;
-        weights = parameters.get(NDArrayIndex.interval(0, w)).reshape('c', inputs, units);
-        bias = parameters.get(NDArrayIndex.interval(w, w + units)).reshape('c', 1, units);
-        weightGradient = gradients.get(NDArrayIndex.interval(0, w)).reshape('c', inputs, units);
-        biasGradient = gradients.get(NDArrayIndex.interval(w, w + units)).reshape('c', 1, units);
-    }
-
-    @Override
-    public void initialize(SplittableRandom random) {
-        // Glorot (Xavier) uniform, as Keras's default kernel_initializer: U(-l, l), l = sqrt(6 / (fan_in + fan_out)).
-        double limit = Math.sqrt(6.0 / (inputs + units));
-        double[] values = new double[inputs * units];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = (2 * random.nextDouble() - 1) * limit;
-        }
-        NdBuffers.write(weights, values);
-        bias.assign(0);
-    }
-
-    @Override
-    public INDArray parameter(String localName) {
-        return switch (localName) {
-            case "W" -> weights;
-            case "b" -> bias;
-            default -> throw new IllegalArgumentException(name + " has no parameter '" + localName + "'");
-        };
     }
 
     @Override

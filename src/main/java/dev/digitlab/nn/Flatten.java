@@ -18,7 +18,7 @@ final class Flatten implements ParameterFreeLayer {
         this.name = name;
         this.spec = spec;
         this.inputShape = inputShape.clone();
-        this.size = (int) LayerSpec.size(inputShape);
+        this.size = (int) Shapes.size(inputShape);
     }
 
     @Override

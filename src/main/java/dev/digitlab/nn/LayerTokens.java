@@ -88,7 +88,7 @@ public record LayerTokens(List<LayerSpec> imageLayers, List<Integer> hidden) {
         for (LayerSpec layer : layers.subList(0, layers.size() - 1)) {
             if (layer.isImageLayer()) {
                 image.add(layer);
-            } else if (LayerSpec.DENSE.equals(layer.type())) {
+            } else if (layer.is(LayerType.DENSE)) {
                 hidden.add(layer.units());
             }
         }
@@ -121,7 +121,7 @@ public record LayerTokens(List<LayerSpec> imageLayers, List<Integer> hidden) {
     public String toString() {
         List<String> tokens = new ArrayList<>();
         for (LayerSpec layer : imageLayers) {
-            tokens.add(LayerSpec.CONV.equals(layer.type())
+            tokens.add(layer.is(LayerType.CONV2D)
                     ? "conv" + layer.kernelHeight() + "x" + layer.kernelWidth() + "x" + layer.filters()
                             + (LayerSpec.SAME.equals(layer.padding()) ? "same" : "")
                     : "pool" + layer.poolSize());

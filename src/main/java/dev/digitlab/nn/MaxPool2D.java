@@ -32,7 +32,7 @@ final class MaxPool2D implements ParameterFreeLayer {
     private Object outputValues;
 
     MaxPool2D(String name, LayerSpec spec, int[] inputShape, DataType type) {
-        int[] image = LayerSpec.image(inputShape);
+        int[] image = Shapes.image(inputShape);
         this.name = name;
         this.spec = spec;
         this.channels = image[0];

@@ -2,10 +2,11 @@ package dev.digitlab.nn;
 
 import dev.digitlab.nn.cpu.BufferCache;
 import dev.digitlab.nn.cpu.NdBuffers;
-
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -76,7 +77,7 @@ public final class Network implements Classifier {
         this.inputs = new BufferCache(type, spec.inputs());
         long largest = spec.inputs();
         for (Layer layer : layers) {
-            largest = Math.max(largest, LayerSpec.size(layer.outputShape()));
+            largest = Math.max(largest, Shapes.size(layer.outputShape()));
         }
         this.predictChunk = (int) Math.max(1, Math.min(PREDICT_CHUNK, PREDICT_VALUES / largest));
     }
@@ -109,51 +110,44 @@ public final class Network implements Classifier {
     }
 
     /**
-     * The layers of {@code spec}, named by type and count as Keras names them ({@code dense_0},
+     * The layers of {@code spec}, named by kind and count as Keras names them ({@code dense_0},
      * {@code conv2d_0}, ...). A dense layer on an image gets a flatten layer before it, which the
      * spec may leave out; a max-pool layer right after a conv layer runs inside it (one layer
      * object for the two, with the pooled output shape).
      */
     private static List<Layer> buildLayers(ModelSpec spec, long seed, DataType type, List<Integer> specIndices) {
         List<Layer> layers = new ArrayList<>();
+        Map<LayerType, Integer> counts = new EnumMap<>(LayerType.class);
         int[] shape = {spec.inputs()};
-        int dense = 0;
-        int dropout = 0;
-        int conv = 0;
-        int pool = 0;
-        int flatten = 0;
         for (int i = 0; i < spec.layers().size(); i++) {
             LayerSpec ls = spec.layers().get(i);
-            if (LayerSpec.DENSE.equals(ls.type()) && shape.length > 1) {
-                Layer implicit = new Flatten("flatten_" + flatten++, LayerSpec.flatten(), shape);
+            if (ls.is(LayerType.DENSE) && shape.length > 1) {
+                Layer implicit = new Flatten(nextName(LayerType.FLATTEN, counts), LayerSpec.flatten(), shape);
                 layers.add(implicit);
                 specIndices.add(-1);
                 shape = implicit.outputShape();
             }
             LayerSpec next = i + 1 < spec.layers().size() ? spec.layers().get(i + 1) : null;
-            if (LayerSpec.CONV.equals(ls.type()) && next != null && LayerSpec.MAXPOOL.equals(next.type())) {
+            Layer layer;
+            if (ls.is(LayerType.CONV2D) && next != null && next.is(LayerType.MAXPOOL2D)) {
                 // The pool runs inside the conv layer: see Conv2D.
-                Layer fused = new Conv2D("conv2d_" + conv++, ls, shape, type, next.poolSize(), Conv2D.COLUMN_BUDGET);
-                pool++;
-                layers.add(fused);
+                layer = new Conv2D(nextName(LayerType.CONV2D, counts), ls, shape, type, next.poolSize(),
+                        Conv2D.COLUMN_BUDGET);
+                nextName(LayerType.MAXPOOL2D, counts);
                 specIndices.add(i++);
-                shape = fused.outputShape();
-                continue;
+            } else {
+                layer = ls.kind().build(nextName(ls.kind(), counts), ls, shape, type, seed + 0x5DEECE66DL * (i + 1));
+                specIndices.add(i);
             }
-            Layer layer = switch (ls.type()) {
-                case LayerSpec.DENSE -> new Dense("dense_" + dense++, ls, shape[0], type);
-                case LayerSpec.DROPOUT -> new Dropout("dropout_" + dropout++, ls, shape, type,
-                        seed + 0x5DEECE66DL * (i + 1));
-                case LayerSpec.CONV -> new Conv2D("conv2d_" + conv++, ls, shape, type);
-                case LayerSpec.MAXPOOL -> new MaxPool2D("maxpool2d_" + pool++, ls, shape, type);
-                case LayerSpec.FLATTEN -> new Flatten("flatten_" + flatten++, ls, shape);
-                default -> throw new IllegalArgumentException("unknown layer type '" + ls.type() + "'");
-            };
             layers.add(layer);
-            specIndices.add(i);
             shape = layer.outputShape();
         }
         return List.copyOf(layers);
+    }
+
+    /** The next name for a layer of {@code kind}, e.g. {@code dense_1}: as {@link ModelSpec#parameters()} names them. */
+    private static String nextName(LayerType kind, Map<LayerType, Integer> counts) {
+        return kind.layerName(counts.merge(kind, 1, Integer::sum) - 1);
     }
 
     /** The architecture this network was built from. */

@@ -31,7 +31,7 @@ class LayerTokensTest {
     @ValueSource(strings = {"tutorial", "deeper", "dropout", "cnn"})
     void everyPresetFormatsToTokensThatBuildItAgain(String name) {
         ModelSpec preset = ModelSpec.preset(name);
-        double rate = preset.layers().stream().filter(l -> LayerSpec.DROPOUT.equals(l.type()))
+        double rate = preset.layers().stream().filter(l -> l.is(LayerType.DROPOUT))
                 .mapToDouble(LayerSpec::rate).findFirst().orElse(0);
         assertEquals(preset, LayerTokens.parse(LayerTokens.format(preset)).spec(784, rate, 10));
     }

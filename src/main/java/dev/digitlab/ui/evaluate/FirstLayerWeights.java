@@ -3,6 +3,7 @@ package dev.digitlab.ui.evaluate;
 import dev.digitlab.ui.evaluate.FirstLayerWeights;
 import dev.digitlab.ui.shared.Messages;
 
+import dev.digitlab.nn.LayerType;
 import dev.digitlab.nn.Network;
 import dev.digitlab.nn.Parameter;
 import java.util.Arrays;
@@ -58,7 +59,7 @@ public final class FirstLayerWeights {
     /**
      * The tiles of a first layer's weight parameter.
      *
-     * @param weights its name (e.g. {@code dense_0/W} or {@code conv_0/W}) and shape
+     * @param weights its name (e.g. {@code dense_0/W} or {@code conv2d_0/W}) and shape
      * @param values  its values, row-major
      */
     public static FirstLayerWeights of(Parameter weights, float[] values) {
@@ -68,10 +69,11 @@ public final class FirstLayerWeights {
             throw new IllegalArgumentException("parameter " + weights + " needs " + weights.size() + " values, got "
                     + values.length);
         }
-        if (shape.length == 2 && layer.startsWith("dense")) {
+        LayerType kind = LayerType.ofParameter(weights.name()).orElse(null);
+        if (kind == LayerType.DENSE && shape.length == 2) {
             return dense(layer, shape[0], shape[1], values);
         }
-        if (shape.length == 4 && layer.startsWith("conv")) {
+        if (kind == LayerType.CONV2D && shape.length == 4) {
             return conv(layer, weights, values);
         }
         return unusable(layer, Messages.format("weights.unknown", weights.toString()));

@@ -5,7 +5,7 @@ import dev.digitlab.ui.training.FormField;
 import dev.digitlab.ui.training.Preset;
 import dev.digitlab.ui.training.TrainingForm;
 
-import dev.digitlab.nn.LayerSpec;
+import dev.digitlab.nn.LayerType;
 import dev.digitlab.nn.LayerTokens;
 import dev.digitlab.nn.ModelSpec;
 import dev.digitlab.nn.OptimizerConfig;
@@ -136,7 +136,7 @@ public final class TrainingForm {
     public String modelName() {
         LayerTokens tokens = layers.value();
         List<Integer> sizes = new ArrayList<>();
-        tokens.imageLayers().stream().filter(l -> LayerSpec.CONV.equals(l.type()))
+        tokens.imageLayers().stream().filter(l -> l.is(LayerType.CONV2D))
                 .forEach(l -> sizes.add(l.filters()));
         sizes.addAll(tokens.hidden());
         StringBuilder name = new StringBuilder(tokens.imageLayers().isEmpty() ? "mlp" : "cnn");

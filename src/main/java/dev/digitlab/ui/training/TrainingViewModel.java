@@ -13,6 +13,7 @@ import dev.digitlab.ui.training.TrainingViewModel;
 
 import dev.digitlab.data.MnistDataset;
 import dev.digitlab.nn.LayerSpec;
+import dev.digitlab.nn.LayerType;
 import dev.digitlab.nn.ModelSpec;
 import dev.digitlab.train.BatchProgress;
 import dev.digitlab.train.EpochResult;
@@ -229,7 +230,7 @@ public final class TrainingViewModel implements AutoCloseable {
         for (int i = 0; i < spec.layers().size(); i++) {
             LayerSpec layer = spec.layers().get(i);
             chain.append(" → ").append(layer);
-            if (layer.isImageLayer() || LayerSpec.FLATTEN.equals(layer.type())) {
+            if (layer.isImageLayer() || layer.is(LayerType.FLATTEN)) {
                 chain.append(" (").append(Arrays.stream(shapes.get(i)).mapToObj(Integer::toString)
                         .collect(Collectors.joining("×"))).append(')');
             }

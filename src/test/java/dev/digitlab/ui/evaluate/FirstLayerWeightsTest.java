@@ -74,8 +74,8 @@ class FirstLayerWeightsTest {
             }
         }
         for (FirstLayerWeights tiles : new FirstLayerWeights[] {
-                FirstLayerWeights.of(new Parameter("conv_0/W", new int[] {2, 1, 2, 3}), oiyx),
-                FirstLayerWeights.of(new Parameter("conv_0/W", new int[] {2, 3, 1, 2}), yxio)}) {
+                FirstLayerWeights.of(new Parameter("conv2d_0/W", new int[] {2, 1, 2, 3}), oiyx),
+                FirstLayerWeights.of(new Parameter("conv2d_0/W", new int[] {2, 3, 1, 2}), yxio)}) {
             assertTrue(tiles.drawable(), tiles.problem());
             assertEquals(2, tiles.count());
             assertEquals(2, tiles.rows());
@@ -87,7 +87,7 @@ class FirstLayerWeightsTest {
 
     @Test
     void layersThatCannotBeDrawnSaySoInASentence() {
-        FirstLayerWeights channels = FirstLayerWeights.of(new Parameter("conv_0/W", new int[] {8, 3, 5, 5}),
+        FirstLayerWeights channels = FirstLayerWeights.of(new Parameter("conv2d_0/W", new int[] {8, 3, 5, 5}),
                 new float[8 * 3 * 25]);
         assertFalse(channels.drawable());
         assertTrue(channels.problem().contains("input channels"), channels.problem());
