@@ -162,6 +162,10 @@ final class Conv2D extends WeightedLayer {
         return cols;
     }
 
+    /**
+     * A hot loop kept in one piece (a little over 40 lines): the chunks run last to first so the
+     * forward pass's column matrix is reused, which the loop's order and its buffers depend on.
+     */
     @Override
     public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
         int n = (int) outputGradient.size(0);

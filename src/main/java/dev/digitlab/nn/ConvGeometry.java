@@ -20,6 +20,27 @@ record ConvGeometry(int channels, int height, int width, int kernelHeight, int k
         return new ConvGeometry(image[0], image[1], image[2], kh, kw, 0, 0, image[1] - kh + 1, image[2] - kw + 1);
     }
 
+    /**
+     * One example's output shape, {@code [filters, outHeight, outWidth]}, of conv layer {@code spec}
+     * on {@code image}; refuses kernels larger than the image and layers too large to index.
+     */
+    static int[] outputShape(LayerSpec spec, int[] image) {
+        if (spec.kernelHeight() > image[1] || spec.kernelWidth() > image[2]) {
+            throw new IllegalArgumentException("the conv layer '" + spec + "' needs an image of at least "
+                    + spec.kernelHeight() + "x" + spec.kernelWidth() + ", but its input is " + image[1] + "x" + image[2]);
+        }
+        ConvGeometry g = of(spec, image);
+        int[] out = {spec.filters(), g.outHeight(), g.outWidth()};
+        long patch = g.patchSize();
+        // Also bounds the column matrix of one example, (patch + 1) x positions values.
+        if (Shapes.size(out) > Shapes.MAX_VALUES || patch * spec.filters() > Shapes.MAX_VALUES
+                || (patch + 1) * g.positions() > Shapes.MAX_VALUES) {
+            throw new IllegalArgumentException("the conv layer '" + spec + "' is too large for its "
+                    + image[0] + "x" + image[1] + "x" + image[2] + " input");
+        }
+        return out;
+    }
+
     /** Rows of the column matrix: one per kernel weight of one filter. */
     int patchSize() {
         return kernelHeight * kernelWidth * channels;

@@ -1,7 +1,6 @@
 package dev.digitlab.nn;
 
 import dev.digitlab.nn.cpu.HostArrays;
-
 import java.util.Arrays;
 
 /**
@@ -22,6 +21,10 @@ import java.util.Arrays;
  * bias row, the layer's product is {@code [kernel; bias]^T x columns} ({@code [filters][m *
  * positions]}). Each row of the column matrix is built from runs of {@code outWidth} consecutive
  * input values, which is why images are channels-first here.
+ *
+ * <p>Why one long class: these are the hot kernels of every conv training step, kept side by side
+ * in their float and double twins so that a change to one loop is made to its twin in the same
+ * screen; splitting them by operation would scatter the twins.
  */
 final class ImageKernels {
 

@@ -138,21 +138,7 @@ public enum LayerType {
 
         @Override
         int[] outputShape(LayerSpec s, int[] input) {
-            int[] image = Shapes.image(input);
-            if (s.kernelHeight() > image[1] || s.kernelWidth() > image[2]) {
-                throw new IllegalArgumentException("the conv layer '" + s + "' needs an image of at least "
-                        + s.kernelHeight() + "x" + s.kernelWidth() + ", but its input is " + image[1] + "x" + image[2]);
-            }
-            ConvGeometry g = ConvGeometry.of(s, image);
-            int[] out = {s.filters(), g.outHeight(), g.outWidth()};
-            long patch = g.patchSize();
-            // Also bounds the column matrix of one example, (patch + 1) x positions values.
-            if (Shapes.size(out) > Shapes.MAX_VALUES || patch * s.filters() > Shapes.MAX_VALUES
-                    || (patch + 1) * g.positions() > Shapes.MAX_VALUES) {
-                throw new IllegalArgumentException("the conv layer '" + s + "' is too large for its "
-                        + image[0] + "x" + image[1] + "x" + image[2] + " input");
-            }
-            return out;
+            return ConvGeometry.outputShape(s, Shapes.image(input));
         }
 
         @Override
