@@ -11,11 +11,8 @@ import org.nd4j.linalg.api.buffer.DataType;
  * its name (in model files, in the text form and as its parameters' prefix), how its text is
  * read and written, which fields of a {@link LayerSpec} it uses and their checks, its output shape,
  * its trainable parameters and how to build it. Adding a kind of layer is adding a constant here
- * (and its {@link Layer} class).
- *
- * <p>Shapes: an example is either flat ({@code [values]}) or an image ({@code [channels, height,
- * width]}, channels first). A conv or pool layer on a flat input sees it as one square channel: the
- * 784 inputs of MNIST as 1x28x28.
+ * (and its {@link Layer} class). Shapes are as {@link Shapes} says: a conv or pool layer sees a
+ * flat input as one square channel, MNIST's 784 inputs as 1x28x28.
  */
 public enum LayerType {
 
