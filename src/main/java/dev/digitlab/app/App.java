@@ -1,6 +1,7 @@
 package dev.digitlab.app;
 
 import dev.digitlab.base.AppHome;
+import dev.digitlab.base.AppVersion;
 import dev.digitlab.data.DataLocator;
 import dev.digitlab.io.ErrorLog;
 import dev.digitlab.io.ModelWriter;
@@ -69,7 +70,7 @@ public final class App extends Application {
         ErrorLog errorLog = new ErrorLog(home, Clock.systemDefaultZone());
         MainWindow.Services services = new MainWindow.Services(new FxFileChooserService(stage), new FxPrompts(stage),
                 new SettingsStore(home), dir -> DataLocator.forUser(dir)::load, App::loadShipped,
-                new ModelWriter(dev.digitlab.cli.Version.current()), NativeThreads.current());
+                new ModelWriter(AppVersion.current()), NativeThreads.current());
         window = new MainWindow(stage, services);
         installErrorHandler(errorLog);
         if (NativeThreads.cached().isEmpty()) {

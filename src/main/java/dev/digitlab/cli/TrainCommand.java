@@ -2,6 +2,7 @@ package dev.digitlab.cli;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import dev.digitlab.base.AppVersion;
 import dev.digitlab.data.MnistDataset;
 import dev.digitlab.io.ModelReader;
 import dev.digitlab.io.ModelWriter;
@@ -91,7 +92,7 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        ModelWriter writer = new ModelWriter(Version.current());
+        ModelWriter writer = new ModelWriter(AppVersion.current());
         if (outFile != null) {
             writer.checkWritable(outFile); // before training, not after it
         }

@@ -26,7 +26,7 @@ public final class ModelWriter {
     private final AtomicFile file;
 
     /**
-     * @param appVersion the DigitLab version to record in the files (e.g. {@code cli.Version.current()})
+     * @param appVersion the DigitLab version to record in the files (e.g. {@code AppVersion.current()})
      */
     public ModelWriter(String appVersion) {
         this(appVersion, new AtomicFile());

@@ -1,5 +1,6 @@
 package dev.digitlab.nn.threads;
 
+import dev.digitlab.base.AppVersion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +18,7 @@ public record MachineKey(int cores, String cpu, String version) {
 
     /** The key of this machine and build. */
     public static MachineKey current() {
-        String version = MachineKey.class.getPackage().getImplementationVersion();
-        return new MachineKey(Runtime.getRuntime().availableProcessors(), cpuModel(),
-                version == null ? "dev" : version);
+        return new MachineKey(Runtime.getRuntime().availableProcessors(), cpuModel(), AppVersion.current());
     }
 
     private static String cpuModel() {

@@ -319,7 +319,7 @@ public final class MainWindow implements ShellActions {
 
     @Override
     public void showAbout() {
-        String text = Messages.format("about.text", dev.digitlab.cli.Version.current(),
+        String text = Messages.format("about.text", dev.digitlab.base.AppVersion.current(),
                 System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
                 String.valueOf(System.getProperty("javafx.runtime.version")), BackendInfo.nd4jVersion(),
                 BackendInfo.backend(), services.threads());
