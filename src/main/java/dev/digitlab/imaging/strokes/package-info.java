@@ -1,2 +1,5 @@
-/** Pen strokes to pixels: strokes and drawings, the round-pen rasterizer, and reading a drawing through the MNIST preprocessing. */
+/**
+ * Pen strokes to pixels: strokes and drawings, the round-pen rasterizer, and reading a drawing
+ * through the model's preprocessing recipe.
+ */
 package dev.digitlab.imaging.strokes;
