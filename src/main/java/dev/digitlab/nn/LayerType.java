@@ -246,11 +246,6 @@ public enum LayerType {
         return this == CONV2D || this == MAXPOOL2D;
     }
 
-    /** Whether this kind has trainable weights, Glorot-initialised. */
-    public boolean hasWeights() {
-        return this == DENSE || this == CONV2D;
-    }
-
     /**
      * The kind named {@code id} in a model file.
      *

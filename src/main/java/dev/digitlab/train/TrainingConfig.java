@@ -32,9 +32,4 @@ public record TrainingConfig(int epochs, int batchSize, double validationSplit, 
     public static TrainingConfig tutorial() {
         return new TrainingConfig(10, 64, 0.2, 42, OptimizerConfig.adam(0.001, 1e-6));
     }
-
-    /** This config with another number of epochs. */
-    public TrainingConfig withEpochs(int n) {
-        return new TrainingConfig(n, batchSize, validationSplit, seed, optimizer);
-    }
 }

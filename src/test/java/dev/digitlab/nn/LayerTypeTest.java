@@ -32,7 +32,7 @@ class LayerTypeTest {
         assertEquals(List.of("conv2d_0/W", "conv2d_0/b", "dense_0/W", "dense_0/b", "dense_1/W", "dense_1/b"),
                 parameters.stream().map(Parameter::name).toList());
         for (Parameter p : parameters) {
-            assertTrue(LayerType.ofParameter(p.name()).orElseThrow().hasWeights(), p.name());
+            assertTrue(LayerType.ofParameter(p.name()).isPresent(), p.name());
         }
         assertEquals(Optional.of(LayerType.CONV2D), LayerType.ofParameter("conv2d_12/W"));
         assertEquals(Optional.empty(), LayerType.ofParameter("lstm_0/W"));
