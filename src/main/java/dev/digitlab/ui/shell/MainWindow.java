@@ -147,7 +147,7 @@ public final class MainWindow implements ShellActions {
         services.store().warning().ifPresent(w -> Platform.runLater(() -> services.prompts().showError(w, null)));
         status.set(() -> Messages.get("status.loadingModel"));
         // The window comes first; ND4J starts and the shipped model loads in the background.
-        draw.loadModel(services.shipped());
+        active.load(services.shipped());
     }
 
     private void listen() {
@@ -162,8 +162,8 @@ public final class MainWindow implements ShellActions {
                 status.set(() -> Messages.format(unsaved ? "status.modelReadyUnsaved" : "status.modelReady", name));
             }
         });
-        draw.modelStateProperty().addListener((obs, old, now) -> {
-            if (now == DrawViewModel.ModelState.FAILED) {
+        active.loadFailureProperty().addListener((obs, old, now) -> {
+            if (now != null && active.modelProperty().get() == null) {
                 status.set(() -> Messages.get("draw.model.failed"));
             }
         });

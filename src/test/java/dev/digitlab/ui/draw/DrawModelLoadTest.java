@@ -66,7 +66,7 @@ class DrawModelLoadTest {
 
     private void load(Callable<TrainedModel> loader) throws Exception {
         fx(() -> {
-            model.loadModel(loader);
+            active.load(loader);
             return null;
         });
     }
