@@ -6,6 +6,7 @@ import dev.digitlab.ui.draw.DrawingPad;
 import dev.digitlab.ui.draw.PixelGrid;
 import dev.digitlab.ui.draw.ProbabilityChart;
 import dev.digitlab.ui.shared.Messages;
+import dev.digitlab.ui.shared.TabView;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
@@ -36,7 +37,7 @@ import javafx.util.Duration;
  * receives (optionally beside the naive whole-canvas shrink). Built in plain Java; everything it
  * shows is bound to a {@link DrawViewModel}.
  */
-public final class DrawView {
+public final class DrawView implements TabView {
 
     private static final KeyCombination UNDO = KeyCombination.keyCombination("Shortcut+Z");
     /** Screen pixels per network input pixel. */
@@ -55,6 +56,7 @@ public final class DrawView {
     }
 
     /** The tab's content. */
+    @Override
     public Parent root() {
         return root;
     }

@@ -12,6 +12,7 @@ import dev.digitlab.ui.evaluate.WeightGridView;
 import dev.digitlab.ui.shared.ExportMenu;
 import dev.digitlab.ui.shared.FileChooserService;
 import dev.digitlab.ui.shared.Messages;
+import dev.digitlab.ui.shared.TabView;
 import dev.digitlab.ui.shared.PngExport;
 import dev.digitlab.ui.shared.PulseMonitor;
 
@@ -52,7 +53,7 @@ import org.slf4j.LoggerFactory;
  * <p>The confusion matrix, the history chart and the weight grid each have a "Save as PNG…" context
  * menu; {@link #exportables()} and {@link #export()} let a File menu do the same.
  */
-public final class EvaluateView {
+public final class EvaluateView implements TabView {
 
     private static final Logger LOG = LoggerFactory.getLogger(EvaluateView.class);
     private static final double ROW = 22;
@@ -97,6 +98,7 @@ public final class EvaluateView {
     }
 
     /** The tab's content. */
+    @Override
     public Parent root() {
         return root;
     }
@@ -105,6 +107,7 @@ public final class EvaluateView {
      * The pictures that can be saved, by name ({@code confusion-matrix}, {@code training-history},
      * {@code weights}), for a File > Export menu: pass one to {@link #export()}.
      */
+    @Override
     public Map<String, Node> exportables() {
         return Collections.unmodifiableMap(exportables);
     }

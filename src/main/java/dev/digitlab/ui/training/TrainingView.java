@@ -2,6 +2,7 @@ package dev.digitlab.ui.training;
 
 import dev.digitlab.ui.shared.Messages;
 import dev.digitlab.ui.shared.PulseMonitor;
+import dev.digitlab.ui.shared.TabView;
 import dev.digitlab.ui.training.Curve;
 import dev.digitlab.ui.training.CurveSeries;
 import dev.digitlab.ui.training.FormField;
@@ -11,6 +12,9 @@ import dev.digitlab.ui.training.TrainingForm;
 import dev.digitlab.ui.training.TrainingView;
 import dev.digitlab.ui.training.TrainingViewModel;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.value.ObservableDoubleValue;
@@ -50,7 +54,7 @@ import org.slf4j.LoggerFactory;
  * progress along the bottom. Built in plain Java; everything it shows is bound to a
  * {@link TrainingViewModel}.
  */
-public final class TrainingView {
+public final class TrainingView implements TabView {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainingView.class);
     private static final String INVALID = "invalid";
@@ -58,6 +62,7 @@ public final class TrainingView {
 
     private final TrainingViewModel model;
     private final BorderPane root = new BorderPane();
+    private final Map<String, Node> exportables = new LinkedHashMap<>();
 
     public TrainingView(TrainingViewModel model) {
         this.model = model;
@@ -72,8 +77,15 @@ public final class TrainingView {
     }
 
     /** The tab's content. */
+    @Override
     public Parent root() {
         return root;
+    }
+
+    /** The accuracy and loss charts, as {@code accuracy-chart} and {@code loss-chart}. */
+    @Override
+    public Map<String, Node> exportables() {
+        return Collections.unmodifiableMap(exportables);
     }
 
     // ----- the form -------------------------------------------------------------------------
@@ -269,6 +281,8 @@ public final class TrainingView {
                 curves.accuracy(), curves.accuracyLowProperty(), new SimpleDoubleProperty(100));
         LineChart<Number, Number> loss = chart("lossChart", "chart.loss", "axis.loss", curves.loss(),
                 new SimpleDoubleProperty(0), curves.lossHighProperty());
+        exportables.put("accuracy-chart", accuracy);
+        exportables.put("loss-chart", loss);
         VBox.setVgrow(accuracy, Priority.ALWAYS);
         VBox.setVgrow(loss, Priority.ALWAYS);
 

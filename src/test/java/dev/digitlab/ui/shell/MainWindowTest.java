@@ -399,7 +399,7 @@ public class MainWindowTest {
         run(() -> window.files().openRecent(gone));
         assertTrue(window.statusProperty().get().contains("no longer exists"), window.statusProperty().get());
 
-        run(() -> window.switchLanguage(Locale.SIMPLIFIED_CHINESE));
+        run(() -> window.commands().switchLanguage(Locale.SIMPLIFIED_CHINESE));
 
         assertEquals(chinese("notice.recentMissing", gone.toString()), window.statusProperty().get());
     }
@@ -491,7 +491,7 @@ public class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertTrue(robot.lookup("#evaluateSummary").tryQuery().isPresent());
-        List<String> pictures = WaitForAsyncUtils.asyncFx(() -> List.copyOf(window.charts().keySet())).get();
+        List<String> pictures = WaitForAsyncUtils.asyncFx(() -> List.copyOf(window.commands().charts().keySet())).get();
         assertEquals(List.of("confusion-matrix", "training-history", "weights"), pictures);
     }
 
