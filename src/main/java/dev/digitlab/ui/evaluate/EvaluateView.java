@@ -14,13 +14,12 @@ import dev.digitlab.ui.shared.FileChooserService;
 import dev.digitlab.ui.shared.Messages;
 import dev.digitlab.ui.shared.TabView;
 import dev.digitlab.ui.shared.PngExport;
-import dev.digitlab.ui.shared.PulseMonitor;
+import dev.digitlab.ui.shared.PulseLog;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
-import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -41,8 +40,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The Evaluate tab: the Evaluate button and the test accuracy along the top; below it four
@@ -55,7 +52,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class EvaluateView implements TabView {
 
-    private static final Logger LOG = LoggerFactory.getLogger(EvaluateView.class);
     private static final double ROW = 22;
     private static final double TABLE_HEIGHT = 10 * ROW + 30;
 
@@ -92,9 +88,9 @@ public final class EvaluateView implements TabView {
                 tab("weightsTab", "section.weights", weights.root()));
         root.setTop(toolbar());
         root.setCenter(sections);
-        if (Boolean.getBoolean(PulseMonitor.PROPERTY)) {
-            logPulses();
-        }
+        PulseLog.ifEnabled(EvaluateView.class).ifPresent(pulses -> pulses
+                .restartWhen(model.phaseProperty(), EvaluateViewModel.Phase.EVALUATING)
+                .logAfter(model.predictionsProperty(), Duration.millis(500), "the evaluation and the 500 ms after it"));
     }
 
     /** The tab's content. */
@@ -266,22 +262,5 @@ public final class EvaluateView implements TabView {
         });
         column.setComparator((a, b) -> Double.compare(Double.isNaN(a) ? -1 : a, Double.isNaN(b) ? -1 : b));
         return column;
-    }
-
-    // ----- debugging -----------------------------------------------------------------------
-
-    /** Logs the longest gap between two FX pulses over each evaluation and the frames after it. */
-    private void logPulses() {
-        PulseMonitor monitor = new PulseMonitor();
-        monitor.start();
-        model.phaseProperty().addListener((obs, old, now) -> {
-            if (now == EvaluateViewModel.Phase.EVALUATING) {
-                monitor.take();
-            }
-        });
-        PauseTransition settle = new PauseTransition(Duration.millis(500));
-        settle.setOnFinished(e -> LOG.info("pulse: max gap over the evaluation and the 500 ms after it: {} ms",
-                String.format("%.1f", monitor.take().maxGapMillis())));
-        model.predictionsProperty().addListener((obs, old, now) -> settle.playFromStart());
     }
 }

@@ -1,7 +1,7 @@
 package dev.digitlab.ui.training;
 
 import dev.digitlab.ui.shared.Messages;
-import dev.digitlab.ui.shared.PulseMonitor;
+import dev.digitlab.ui.shared.PulseLog;
 import dev.digitlab.ui.shared.TabView;
 import dev.digitlab.ui.training.Curve;
 import dev.digitlab.ui.training.CurveSeries;
@@ -46,8 +46,6 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.Line;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The Training tab: the settings form on the left, the accuracy and loss charts on the right, the
@@ -56,7 +54,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class TrainingView implements TabView {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TrainingView.class);
     private static final String INVALID = "invalid";
     private static final double Y_AXIS_WIDTH = 62;
 
@@ -71,9 +68,7 @@ public final class TrainingView implements TabView {
         root.setLeft(form());
         root.setCenter(charts());
         root.setBottom(progressBar());
-        if (Boolean.getBoolean(PulseMonitor.PROPERTY)) {
-            logPulses();
-        }
+        PulseLog.ifEnabled(TrainingView.class).ifPresent(this::logPulses);
     }
 
     /** The tab's content. */
@@ -417,21 +412,12 @@ public final class TrainingView implements TabView {
     // ----- debugging ------------------------------------------------------------------------
 
     /** Logs, per epoch, its training seconds, the longest gap between two FX pulses and the FX threads' CPU use. */
-    private void logPulses() {
-        PulseMonitor monitor = new PulseMonitor();
-        monitor.start();
-        model.phaseProperty().addListener((obs, old, now) -> {
-            if (now == TrainingViewModel.Phase.TRAINING) {
-                monitor.take();
-            } else if (old == TrainingViewModel.Phase.TRAINING) {
-                LOG.info("pulse: run ended; since the last epoch: {}", monitor.take());
-            }
-        });
-        model.lastEpochProperty().addListener((obs, old, r) -> {
-            if (r != null) {
-                LOG.info("pulse: epoch {}/{} trained in {} s, val_accuracy {}; {}", r.epoch(), r.epochs(),
-                        String.format("%.3f", r.seconds()), String.format("%.4f", r.valAccuracy()), monitor.take());
-            }
-        });
+    private void logPulses(PulseLog pulses) {
+        pulses.restartWhen(model.phaseProperty(), TrainingViewModel.Phase.TRAINING)
+                .logWhen(model.phaseProperty(), (old, now) -> old == TrainingViewModel.Phase.TRAINING
+                        && now != TrainingViewModel.Phase.TRAINING ? "run ended, since the last epoch" : null)
+                .logWhen(model.lastEpochProperty(), (old, r) -> r == null ? null
+                        : String.format("epoch %d/%d trained in %.3f s, val_accuracy %.4f", r.epoch(), r.epochs(),
+                                r.seconds(), r.valAccuracy()));
     }
 }
