@@ -1,10 +1,5 @@
 package dev.digitlab.ui.draw;
 
-import dev.digitlab.ui.draw.DrawView;
-import dev.digitlab.ui.draw.DrawViewModel;
-import dev.digitlab.ui.draw.DrawingPad;
-import dev.digitlab.ui.draw.PixelGrid;
-import dev.digitlab.ui.draw.ProbabilityChart;
 import dev.digitlab.ui.shared.Messages;
 import dev.digitlab.ui.shared.TabView;
 

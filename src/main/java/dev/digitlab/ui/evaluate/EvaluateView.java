@@ -1,14 +1,5 @@
 package dev.digitlab.ui.evaluate;
 
-import dev.digitlab.ui.evaluate.ConfusionMatrixView;
-import dev.digitlab.ui.evaluate.DigitRow;
-import dev.digitlab.ui.evaluate.EvaluateView;
-import dev.digitlab.ui.evaluate.EvaluateViewModel;
-import dev.digitlab.ui.evaluate.GalleryView;
-import dev.digitlab.ui.evaluate.HistoryChartView;
-import dev.digitlab.ui.evaluate.ImageDetailView;
-import dev.digitlab.ui.evaluate.RandomImageView;
-import dev.digitlab.ui.evaluate.WeightGridView;
 import dev.digitlab.ui.shared.ExportMenu;
 import dev.digitlab.ui.shared.FileChooserService;
 import dev.digitlab.ui.shared.Messages;
@@ -90,7 +81,7 @@ public final class EvaluateView implements TabView {
         root.setCenter(sections);
         PulseLog.ifEnabled(EvaluateView.class).ifPresent(pulses -> pulses
                 .restartWhen(model.phaseProperty(), EvaluateViewModel.Phase.EVALUATING)
-                .logAfter(model.predictionsProperty(), Duration.millis(500), "the evaluation and the 500 ms after it"));
+                .logAfter(model.results().predictionsProperty(), Duration.millis(500), "the evaluation and the 500 ms after it"));
     }
 
     /** The tab's content. */
@@ -156,7 +147,7 @@ public final class EvaluateView implements TabView {
         Label summary = new Label();
         summary.setId("evaluateSummary");
         summary.getStyleClass().add("summary");
-        summary.textProperty().bind(model.summaryProperty());
+        summary.textProperty().bind(model.results().summaryProperty());
         summary.setMinWidth(Region.USE_PREF_SIZE);
         summary.visibleProperty().bind(summary.textProperty().isNotEmpty());
         summary.managedProperty().bind(summary.visibleProperty());
@@ -212,7 +203,7 @@ public final class EvaluateView implements TabView {
     }
 
     private Node table() {
-        TableView<DigitRow> table = new TableView<>(model.rows());
+        TableView<DigitRow> table = new TableView<>(model.results().rows());
         table.setId("digitTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefHeight(TABLE_HEIGHT);

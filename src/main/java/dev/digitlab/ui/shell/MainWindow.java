@@ -136,7 +136,7 @@ public final class MainWindow {
     private void listen() {
         status.follow(files, active);
         files.recent().addListener((ListChangeListener<Path>) c -> saveSettings());
-        evaluate.onOpenInDrawProperty().set(this::openInDraw);
+        evaluate.mistakes().onOpenInDrawProperty().set(this::openInDraw);
         // Failures the tabs report (missing data, not enough memory) also get a dialog.
         status.showAsDialog(training.errorProperty(), training.errorCauseProperty());
         status.showAsDialog(evaluate.errorProperty(), evaluate.errorCauseProperty());

@@ -1,9 +1,5 @@
 package dev.digitlab.ui.training;
 
-import dev.digitlab.ui.training.FieldParsers;
-import dev.digitlab.ui.training.FormField;
-import dev.digitlab.ui.training.Preset;
-import dev.digitlab.ui.training.TrainingForm;
 
 import dev.digitlab.nn.LayerSpec;
 import dev.digitlab.nn.LayerTokens;

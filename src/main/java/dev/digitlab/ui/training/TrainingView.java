@@ -3,14 +3,6 @@ package dev.digitlab.ui.training;
 import dev.digitlab.ui.shared.Messages;
 import dev.digitlab.ui.shared.PulseLog;
 import dev.digitlab.ui.shared.TabView;
-import dev.digitlab.ui.training.Curve;
-import dev.digitlab.ui.training.CurveSeries;
-import dev.digitlab.ui.training.FormField;
-import dev.digitlab.ui.training.Preset;
-import dev.digitlab.ui.training.TrainingCurves;
-import dev.digitlab.ui.training.TrainingForm;
-import dev.digitlab.ui.training.TrainingView;
-import dev.digitlab.ui.training.TrainingViewModel;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,8 +1,5 @@
 package dev.digitlab.ui.draw;
 
-import dev.digitlab.ui.draw.DrawModelLoadTest;
-import dev.digitlab.ui.draw.DrawView;
-import dev.digitlab.ui.draw.DrawViewModel;
 import dev.digitlab.ui.shared.ActiveModel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

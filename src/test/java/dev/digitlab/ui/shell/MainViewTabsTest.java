@@ -1,8 +1,6 @@
 package dev.digitlab.ui.shell;
 
 import dev.digitlab.ui.shared.Messages;
-import dev.digitlab.ui.shell.MainView;
-import dev.digitlab.ui.shell.MainViewTabsTest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -2,8 +2,6 @@ package dev.digitlab.ui.shell;
 
 import dev.digitlab.ui.shared.Messages;
 
-import dev.digitlab.ui.shell.MainView;
-import dev.digitlab.ui.shell.MainViewTest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -6,9 +6,6 @@ import dev.digitlab.ui.draw.PixelGrid;
 import dev.digitlab.ui.shared.FileChooserService;
 import dev.digitlab.ui.shared.Messages;
 import dev.digitlab.ui.shared.TestImage;
-import dev.digitlab.ui.shell.MainWindow;
-import dev.digitlab.ui.shell.MainWindowTest;
-import dev.digitlab.ui.shell.Prompts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -171,7 +168,7 @@ public class MainWindowTest {
         float[] input = new MnistPreprocessor().prepare(new GrayImage(28, 28, one.clone())).orElseThrow().values();
         String expected = Integer.toString(Reading.argmax(network.probabilities(input)));
 
-        run(() -> window.evaluate().onOpenInDrawProperty().get().accept(image));
+        run(() -> window.evaluate().mistakes().onOpenInDrawProperty().get().accept(image));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> !robot.lookup("#predictedDigit").queryAs(Label.class).getText().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
