@@ -233,7 +233,11 @@ public final class DrawView implements TabView {
         Label caption = caption("draw.networkInput.caption");
         caption.textProperty().bind(Bindings.when(model.naiveShownProperty())
                 .then(Messages.get("draw.naiveInput.caption")).otherwise(Messages.get("draw.networkInput.caption")));
+        return new VBox(6, networkInputHeader(), pictures, caption);
+    }
 
+    /** The section's title, and the switch that puts the naive shrink beside the network's input. */
+    private Node networkInputHeader() {
         CheckBox toggle = new CheckBox(Messages.get("draw.naiveToggle"));
         toggle.setId("naiveToggle");
         toggle.selectedProperty().bindBidirectional(model.naiveShownProperty());
@@ -245,7 +249,7 @@ public final class DrawView implements TabView {
         title.setMinWidth(Region.USE_PREF_SIZE);
         HBox header = new HBox(8, title, gap, toggle);
         header.setAlignment(Pos.BOTTOM_LEFT);
-        return new VBox(6, header, pictures, caption);
+        return header;
     }
 
     /** A picture's title and, under it, what the network reads from it. */

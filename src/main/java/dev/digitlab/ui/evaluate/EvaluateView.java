@@ -113,25 +113,13 @@ public final class EvaluateView implements TabView {
     // ----- the toolbar ---------------------------------------------------------------------
 
     private Node toolbar() {
-        Button evaluate = new Button(Messages.get("button.evaluate"));
-        evaluate.setId("evaluateButton");
-        evaluate.getStyleClass().add("evaluate-button");
-        evaluate.disableProperty().bind(model.canEvaluateProperty().not());
-        evaluate.setOnAction(e -> model.evaluate());
-        evaluate.setMinWidth(Region.USE_PREF_SIZE);
-        Tooltip tip = new Tooltip(Messages.get("help.evaluate"));
-        tip.setWrapText(true);
-        tip.setMaxWidth(340);
-        tip.setShowDelay(Duration.millis(350));
-        evaluate.setTooltip(tip);
+        VBox top = new VBox(6, bar(), errorBanner());
+        top.getStyleClass().add("toolbar");
+        top.setPadding(new Insets(10, 16, 10, 16));
+        return top;
+    }
 
-        Button shipped = new Button(Messages.get("button.loadShipped"));
-        shipped.setId("loadShippedButton");
-        shipped.visibleProperty().bind(model.canLoadShippedProperty());
-        shipped.managedProperty().bind(shipped.visibleProperty());
-        shipped.setOnAction(e -> model.loadShipped());
-        shipped.setMinWidth(Region.USE_PREF_SIZE);
-
+    private Node bar() {
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(20, 20);
         spinner.setMaxSize(20, 20);
@@ -154,6 +142,37 @@ public final class EvaluateView implements TabView {
 
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bar = new HBox(12, evaluateButton(), shippedButton(), spinner, status, notice(), gap, summary);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private Button evaluateButton() {
+        Button evaluate = new Button(Messages.get("button.evaluate"));
+        evaluate.setId("evaluateButton");
+        evaluate.getStyleClass().add("evaluate-button");
+        evaluate.disableProperty().bind(model.canEvaluateProperty().not());
+        evaluate.setOnAction(e -> model.evaluate());
+        evaluate.setMinWidth(Region.USE_PREF_SIZE);
+        Tooltip tip = new Tooltip(Messages.get("help.evaluate"));
+        tip.setWrapText(true);
+        tip.setMaxWidth(340);
+        tip.setShowDelay(Duration.millis(350));
+        evaluate.setTooltip(tip);
+        return evaluate;
+    }
+
+    private Button shippedButton() {
+        Button shipped = new Button(Messages.get("button.loadShipped"));
+        shipped.setId("loadShippedButton");
+        shipped.visibleProperty().bind(model.canLoadShippedProperty());
+        shipped.managedProperty().bind(shipped.visibleProperty());
+        shipped.setOnAction(e -> model.loadShipped());
+        shipped.setMinWidth(Region.USE_PREF_SIZE);
+        return shipped;
+    }
+
+    private Label notice() {
         Label notice = new Label();
         notice.setId("evaluateNotice");
         notice.getStyleClass().add("notice");
@@ -161,10 +180,10 @@ public final class EvaluateView implements TabView {
         notice.textProperty().bind(model.noticeProperty());
         notice.visibleProperty().bind(model.noticeProperty().isNotNull());
         notice.managedProperty().bind(notice.visibleProperty());
+        return notice;
+    }
 
-        HBox bar = new HBox(12, evaluate, shipped, spinner, status, notice, gap, summary);
-        bar.setAlignment(Pos.CENTER_LEFT);
-
+    private Label errorBanner() {
         Label error = new Label();
         error.setId("evaluateError");
         error.getStyleClass().add("error-banner");
@@ -173,11 +192,7 @@ public final class EvaluateView implements TabView {
         error.textProperty().bind(model.errorProperty());
         error.visibleProperty().bind(model.errorProperty().isNotNull());
         error.managedProperty().bind(error.visibleProperty());
-
-        VBox top = new VBox(6, bar, error);
-        top.getStyleClass().add("toolbar");
-        top.setPadding(new Insets(10, 16, 10, 16));
-        return top;
+        return error;
     }
 
     // ----- the mistakes section ------------------------------------------------------------
