@@ -1,11 +1,7 @@
 package dev.digitlab.ui.draw;
 
-import dev.digitlab.ui.draw.DrawView;
-import dev.digitlab.ui.draw.DrawViewModel;
-import dev.digitlab.ui.draw.DrawingPad;
-import dev.digitlab.ui.draw.PixelGrid;
-import dev.digitlab.ui.draw.ProbabilityChart;
 import dev.digitlab.ui.shared.Messages;
+import dev.digitlab.ui.shared.TabView;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
@@ -36,7 +32,7 @@ import javafx.util.Duration;
  * receives (optionally beside the naive whole-canvas shrink). Built in plain Java; everything it
  * shows is bound to a {@link DrawViewModel}.
  */
-public final class DrawView {
+public final class DrawView implements TabView {
 
     private static final KeyCombination UNDO = KeyCombination.keyCombination("Shortcut+Z");
     /** Screen pixels per network input pixel. */
@@ -55,6 +51,7 @@ public final class DrawView {
     }
 
     /** The tab's content. */
+    @Override
     public Parent root() {
         return root;
     }
@@ -236,7 +233,11 @@ public final class DrawView {
         Label caption = caption("draw.networkInput.caption");
         caption.textProperty().bind(Bindings.when(model.naiveShownProperty())
                 .then(Messages.get("draw.naiveInput.caption")).otherwise(Messages.get("draw.networkInput.caption")));
+        return new VBox(6, networkInputHeader(), pictures, caption);
+    }
 
+    /** The section's title, and the switch that puts the naive shrink beside the network's input. */
+    private Node networkInputHeader() {
         CheckBox toggle = new CheckBox(Messages.get("draw.naiveToggle"));
         toggle.setId("naiveToggle");
         toggle.selectedProperty().bindBidirectional(model.naiveShownProperty());
@@ -248,7 +249,7 @@ public final class DrawView {
         title.setMinWidth(Region.USE_PREF_SIZE);
         HBox header = new HBox(8, title, gap, toggle);
         header.setAlignment(Pos.BOTTOM_LEFT);
-        return new VBox(6, header, pictures, caption);
+        return header;
     }
 
     /** A picture's title and, under it, what the network reads from it. */

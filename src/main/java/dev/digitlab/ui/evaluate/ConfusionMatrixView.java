@@ -1,7 +1,5 @@
 package dev.digitlab.ui.evaluate;
 
-import dev.digitlab.ui.evaluate.ConfusionMatrixView;
-import dev.digitlab.ui.evaluate.EvaluateViewModel;
 import dev.digitlab.ui.shared.Messages;
 
 import dev.digitlab.train.Evaluation;
@@ -77,9 +75,9 @@ final class ConfusionMatrixView {
                 grid.add(cell(a, p), 2 + p, 2 + a);
             }
         }
-        model.evaluationProperty().addListener((obs, old, e) -> fill(e));
-        model.selectedCellProperty().addListener((obs, old, c) -> markSelected(old, c));
-        fill(model.evaluationProperty().get());
+        model.results().evaluationProperty().addListener((obs, old, e) -> fill(e));
+        model.mistakes().selectedCellProperty().addListener((obs, old, c) -> markSelected(old, c));
+        fill(model.results().evaluationProperty().get());
     }
 
     GridPane root() {
@@ -104,7 +102,7 @@ final class ConfusionMatrixView {
         cell.setMaxSize(CELL, CELL);
         cell.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && confusion != null && confusion[actual][predicted] > 0) {
-                model.selectCell(actual, predicted);
+                model.mistakes().selectCell(actual, predicted);
             }
         });
         // The text is made when the tooltip shows, so a new evaluation does not format 100 of them.
@@ -168,7 +166,7 @@ final class ConfusionMatrixView {
         return 0.2126 * c.getRed() + 0.7152 * c.getGreen() + 0.0722 * c.getBlue();
     }
 
-    private void markSelected(EvaluateViewModel.Cell old, EvaluateViewModel.Cell now) {
+    private void markSelected(MistakeBrowser.Cell old, MistakeBrowser.Cell now) {
         if (old != null) {
             cells[old.actual()][old.predicted()].getStyleClass().remove("selected");
         }

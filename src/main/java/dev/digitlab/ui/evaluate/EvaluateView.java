@@ -1,25 +1,16 @@
 package dev.digitlab.ui.evaluate;
 
-import dev.digitlab.ui.evaluate.ConfusionMatrixView;
-import dev.digitlab.ui.evaluate.DigitRow;
-import dev.digitlab.ui.evaluate.EvaluateView;
-import dev.digitlab.ui.evaluate.EvaluateViewModel;
-import dev.digitlab.ui.evaluate.GalleryView;
-import dev.digitlab.ui.evaluate.HistoryChartView;
-import dev.digitlab.ui.evaluate.ImageDetailView;
-import dev.digitlab.ui.evaluate.RandomImageView;
-import dev.digitlab.ui.evaluate.WeightGridView;
 import dev.digitlab.ui.shared.ExportMenu;
 import dev.digitlab.ui.shared.FileChooserService;
 import dev.digitlab.ui.shared.Messages;
+import dev.digitlab.ui.shared.TabView;
 import dev.digitlab.ui.shared.PngExport;
-import dev.digitlab.ui.shared.PulseMonitor;
+import dev.digitlab.ui.shared.PulseLog;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
-import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -40,8 +31,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The Evaluate tab: the Evaluate button and the test accuracy along the top; below it four
@@ -52,9 +41,8 @@ import org.slf4j.LoggerFactory;
  * <p>The confusion matrix, the history chart and the weight grid each have a "Save as PNG…" context
  * menu; {@link #exportables()} and {@link #export()} let a File menu do the same.
  */
-public final class EvaluateView {
+public final class EvaluateView implements TabView {
 
-    private static final Logger LOG = LoggerFactory.getLogger(EvaluateView.class);
     private static final double ROW = 22;
     private static final double TABLE_HEIGHT = 10 * ROW + 30;
 
@@ -91,12 +79,13 @@ public final class EvaluateView {
                 tab("weightsTab", "section.weights", weights.root()));
         root.setTop(toolbar());
         root.setCenter(sections);
-        if (Boolean.getBoolean(PulseMonitor.PROPERTY)) {
-            logPulses();
-        }
+        PulseLog.ifEnabled(EvaluateView.class).ifPresent(pulses -> pulses
+                .restartWhen(model.phaseProperty(), EvaluateViewModel.Phase.EVALUATING)
+                .logAfter(model.results().predictionsProperty(), Duration.millis(500), "the evaluation and the 500 ms after it"));
     }
 
     /** The tab's content. */
+    @Override
     public Parent root() {
         return root;
     }
@@ -105,6 +94,7 @@ public final class EvaluateView {
      * The pictures that can be saved, by name ({@code confusion-matrix}, {@code training-history},
      * {@code weights}), for a File > Export menu: pass one to {@link #export()}.
      */
+    @Override
     public Map<String, Node> exportables() {
         return Collections.unmodifiableMap(exportables);
     }
@@ -123,25 +113,13 @@ public final class EvaluateView {
     // ----- the toolbar ---------------------------------------------------------------------
 
     private Node toolbar() {
-        Button evaluate = new Button(Messages.get("button.evaluate"));
-        evaluate.setId("evaluateButton");
-        evaluate.getStyleClass().add("evaluate-button");
-        evaluate.disableProperty().bind(model.canEvaluateProperty().not());
-        evaluate.setOnAction(e -> model.evaluate());
-        evaluate.setMinWidth(Region.USE_PREF_SIZE);
-        Tooltip tip = new Tooltip(Messages.get("help.evaluate"));
-        tip.setWrapText(true);
-        tip.setMaxWidth(340);
-        tip.setShowDelay(Duration.millis(350));
-        evaluate.setTooltip(tip);
+        VBox top = new VBox(6, bar(), errorBanner());
+        top.getStyleClass().add("toolbar");
+        top.setPadding(new Insets(10, 16, 10, 16));
+        return top;
+    }
 
-        Button shipped = new Button(Messages.get("button.loadShipped"));
-        shipped.setId("loadShippedButton");
-        shipped.visibleProperty().bind(model.canLoadShippedProperty());
-        shipped.managedProperty().bind(shipped.visibleProperty());
-        shipped.setOnAction(e -> model.loadShipped());
-        shipped.setMinWidth(Region.USE_PREF_SIZE);
-
+    private Node bar() {
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(20, 20);
         spinner.setMaxSize(20, 20);
@@ -157,13 +135,44 @@ public final class EvaluateView {
         Label summary = new Label();
         summary.setId("evaluateSummary");
         summary.getStyleClass().add("summary");
-        summary.textProperty().bind(model.summaryProperty());
+        summary.textProperty().bind(model.results().summaryProperty());
         summary.setMinWidth(Region.USE_PREF_SIZE);
         summary.visibleProperty().bind(summary.textProperty().isNotEmpty());
         summary.managedProperty().bind(summary.visibleProperty());
 
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bar = new HBox(12, evaluateButton(), shippedButton(), spinner, status, notice(), gap, summary);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private Button evaluateButton() {
+        Button evaluate = new Button(Messages.get("button.evaluate"));
+        evaluate.setId("evaluateButton");
+        evaluate.getStyleClass().add("evaluate-button");
+        evaluate.disableProperty().bind(model.canEvaluateProperty().not());
+        evaluate.setOnAction(e -> model.evaluate());
+        evaluate.setMinWidth(Region.USE_PREF_SIZE);
+        Tooltip tip = new Tooltip(Messages.get("help.evaluate"));
+        tip.setWrapText(true);
+        tip.setMaxWidth(340);
+        tip.setShowDelay(Duration.millis(350));
+        evaluate.setTooltip(tip);
+        return evaluate;
+    }
+
+    private Button shippedButton() {
+        Button shipped = new Button(Messages.get("button.loadShipped"));
+        shipped.setId("loadShippedButton");
+        shipped.visibleProperty().bind(model.canLoadShippedProperty());
+        shipped.managedProperty().bind(shipped.visibleProperty());
+        shipped.setOnAction(e -> model.loadShipped());
+        shipped.setMinWidth(Region.USE_PREF_SIZE);
+        return shipped;
+    }
+
+    private Label notice() {
         Label notice = new Label();
         notice.setId("evaluateNotice");
         notice.getStyleClass().add("notice");
@@ -171,10 +180,10 @@ public final class EvaluateView {
         notice.textProperty().bind(model.noticeProperty());
         notice.visibleProperty().bind(model.noticeProperty().isNotNull());
         notice.managedProperty().bind(notice.visibleProperty());
+        return notice;
+    }
 
-        HBox bar = new HBox(12, evaluate, shipped, spinner, status, notice, gap, summary);
-        bar.setAlignment(Pos.CENTER_LEFT);
-
+    private Label errorBanner() {
         Label error = new Label();
         error.setId("evaluateError");
         error.getStyleClass().add("error-banner");
@@ -183,11 +192,7 @@ public final class EvaluateView {
         error.textProperty().bind(model.errorProperty());
         error.visibleProperty().bind(model.errorProperty().isNotNull());
         error.managedProperty().bind(error.visibleProperty());
-
-        VBox top = new VBox(6, bar, error);
-        top.getStyleClass().add("toolbar");
-        top.setPadding(new Insets(10, 16, 10, 16));
-        return top;
+        return error;
     }
 
     // ----- the mistakes section ------------------------------------------------------------
@@ -213,7 +218,7 @@ public final class EvaluateView {
     }
 
     private Node table() {
-        TableView<DigitRow> table = new TableView<>(model.rows());
+        TableView<DigitRow> table = new TableView<>(model.results().rows());
         table.setId("digitTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefHeight(TABLE_HEIGHT);
@@ -263,22 +268,5 @@ public final class EvaluateView {
         });
         column.setComparator((a, b) -> Double.compare(Double.isNaN(a) ? -1 : a, Double.isNaN(b) ? -1 : b));
         return column;
-    }
-
-    // ----- debugging -----------------------------------------------------------------------
-
-    /** Logs the longest gap between two FX pulses over each evaluation and the frames after it. */
-    private void logPulses() {
-        PulseMonitor monitor = new PulseMonitor();
-        monitor.start();
-        model.phaseProperty().addListener((obs, old, now) -> {
-            if (now == EvaluateViewModel.Phase.EVALUATING) {
-                monitor.take();
-            }
-        });
-        PauseTransition settle = new PauseTransition(Duration.millis(500));
-        settle.setOnFinished(e -> LOG.info("pulse: max gap over the evaluation and the 500 ms after it: {} ms",
-                String.format("%.1f", monitor.take().maxGapMillis())));
-        model.predictionsProperty().addListener((obs, old, now) -> settle.playFromStart());
     }
 }

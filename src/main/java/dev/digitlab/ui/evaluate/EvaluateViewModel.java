@@ -1,45 +1,30 @@
 package dev.digitlab.ui.evaluate;
 
 import dev.digitlab.base.ErrorText;
-import dev.digitlab.ui.evaluate.DigitRow;
-import dev.digitlab.ui.evaluate.EvaluateViewModel;
-import dev.digitlab.ui.evaluate.EvaluationTask;
-import dev.digitlab.ui.evaluate.FirstLayerWeights;
-import dev.digitlab.ui.evaluate.ModelHistory;
+
 import dev.digitlab.ui.shared.ActiveModel;
 import dev.digitlab.ui.shared.DataLoadTask;
 import dev.digitlab.ui.shared.DatasetSource;
 import dev.digitlab.ui.shared.LocalText;
 import dev.digitlab.ui.shared.Messages;
-import dev.digitlab.ui.shared.TestImage;
 
+import dev.digitlab.data.DataException;
 import dev.digitlab.data.MnistDataset;
-import dev.digitlab.nn.Network;
-import dev.digitlab.train.ClassMetrics;
-import dev.digitlab.train.Evaluation;
+import dev.digitlab.io.ModelFileException;
 import dev.digitlab.train.Predictions;
 import dev.digitlab.train.TrainedModel;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,14 +34,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #evaluate()} loads the data (once, through the same source as the Training tab), then
  * runs the active model over the test images on a background thread. The result fills the
- * accuracy and loss, the per-digit table, the confusion matrix, and picks a random test image.
- * {@link #selectCell} fills the gallery with the images behind one cell of the matrix (e.g. every
- * 4 read as a 9); {@link #selectImage} picks one of them to show large, and
- * {@link #onOpenInDrawProperty()} is where the app can hand it on to the Draw tab.
- *
- * <p>Independently of any evaluation, every distinct model that becomes active is added once to
- * {@link #histories()} (so the training curves of this session's models can be compared), and the
- * first layer's weights of the active model are in {@link #weightsProperty()}.
+ * accuracy and loss, the per-digit table and the confusion matrix, and hands the test images to
+ * {@link #mistakes()} to browse. What this session's models learned, independently of any
+ * evaluation, is in {@link #session()}.
  *
  * <p>Use on the FX thread; {@link #close()} when the window closes.
  */
@@ -72,16 +52,14 @@ public final class EvaluateViewModel implements AutoCloseable {
         EVALUATING
     }
 
-    /** A cell of the confusion matrix: images of digit {@code actual} read as {@code predicted}. */
-    public record Cell(int actual, int predicted) {
-    }
-
     private static final Logger LOG = LoggerFactory.getLogger(EvaluateViewModel.class);
 
     private final ActiveModel active;
     private final DatasetSource source;
     private final Supplier<TrainedModel> shipped;
-    private final RandomGenerator random;
+    private final EvaluationResults results = new EvaluationResults();
+    private final MistakeBrowser mistakes;
+    private final SessionModels session;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "digitlab-evaluate");
         t.setDaemon(true);
@@ -93,29 +71,10 @@ public final class EvaluateViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ReadOnlyObjectWrapper<Throwable> errorCause = new ReadOnlyObjectWrapper<>(this, "errorCause");
     private final LocalText notice = new LocalText(this, "notice", () -> null);
-    private final LocalText summary = new LocalText(this, "summary", () -> "");
-    private final ReadOnlyObjectWrapper<Predictions> predictions = new ReadOnlyObjectWrapper<>(this, "predictions");
-    private final ReadOnlyObjectWrapper<Evaluation> evaluation = new ReadOnlyObjectWrapper<>(this, "evaluation");
-    private final ReadOnlyObjectWrapper<TrainedModel> evaluated = new ReadOnlyObjectWrapper<>(this, "evaluated");
-    private final ObservableList<DigitRow> rows = FXCollections.observableArrayList();
-    private final ObservableList<DigitRow> rowsView = FXCollections.unmodifiableObservableList(rows);
-    private final ReadOnlyObjectWrapper<Cell> selectedCell = new ReadOnlyObjectWrapper<>(this, "selectedCell");
-    private final ObservableList<TestImage> gallery = FXCollections.observableArrayList();
-    private final ObservableList<TestImage> galleryView = FXCollections.unmodifiableObservableList(gallery);
-    private final LocalText galleryTitle = new LocalText(this, "galleryTitle", () -> null);
-    private final ReadOnlyObjectWrapper<TestImage> selectedImage = new ReadOnlyObjectWrapper<>(this, "selectedImage");
-    private final ReadOnlyObjectWrapper<TestImage> randomImage = new ReadOnlyObjectWrapper<>(this, "randomImage");
-    private final ObservableList<ModelHistory> histories = FXCollections.observableArrayList();
-    private final ObservableList<ModelHistory> historiesView = FXCollections.unmodifiableObservableList(histories);
-    private final Map<Network, Integer> historyIndex = new IdentityHashMap<>();
-    private final ReadOnlyObjectWrapper<FirstLayerWeights> weights = new ReadOnlyObjectWrapper<>(this, "weights");
-    private final ObjectProperty<Consumer<TestImage>> onOpenInDraw = new SimpleObjectProperty<>(this, "onOpenInDraw");
     private final BooleanBinding busy;
     private final BooleanBinding canEvaluate;
     private final BooleanBinding canLoadShipped;
     private final BooleanBinding stale;
-    private final BooleanBinding canOpenInDraw;
-
     private MnistDataset data;
     private Task<?> current;
     private double lastEvaluationSeconds = Double.NaN;
@@ -135,17 +94,16 @@ public final class EvaluateViewModel implements AutoCloseable {
         this.active = active;
         this.source = source;
         this.shipped = shipped;
-        this.random = random;
+        this.mistakes = new MistakeBrowser(random);
+        this.session = new SessionModels(active);
         busy = Bindings.createBooleanBinding(() -> phase.get() != Phase.IDLE, phase);
         canEvaluate = Bindings.createBooleanBinding(
                 () -> phase.get() == Phase.IDLE && active.modelProperty().get() != null, phase, active.modelProperty());
         canLoadShipped = Bindings.createBooleanBinding(
                 () -> phase.get() == Phase.IDLE && active.modelProperty().get() == null, phase, active.modelProperty());
         stale = Bindings.createBooleanBinding(
-                () -> evaluated.get() != null && evaluated.get() != active.modelProperty().get(),
-                evaluated, active.modelProperty());
-        canOpenInDraw = Bindings.createBooleanBinding(() -> selectedImage.get() != null && onOpenInDraw.get() != null,
-                selectedImage, onOpenInDraw);
+                () -> results.evaluatedProperty().get() != null && results.evaluatedProperty().get() != active.modelProperty().get(),
+                results.evaluatedProperty(), active.modelProperty());
         active.modelProperty().addListener((obs, old, model) -> activeChanged(model));
         activeChanged(active.modelProperty().get());
     }
@@ -204,46 +162,6 @@ public final class EvaluateViewModel implements AutoCloseable {
         worker.execute(task);
     }
 
-    /** Fills the gallery with the test images of digit {@code actual} that were read as {@code predicted}. */
-    public void selectCell(int actual, int predicted) {
-        Predictions p = predictions.get();
-        if (p == null) {
-            return;
-        }
-        int[] indices = p.indices(actual, predicted);
-        List<TestImage> images = new ArrayList<>(indices.length);
-        for (int i : indices) {
-            images.add(new TestImage(p, i));
-        }
-        selectedCell.set(new Cell(actual, predicted));
-        gallery.setAll(images);
-        int count = indices.length;
-        galleryTitle.set(actual == predicted
-                ? () -> Messages.format("gallery.right", actual, count)
-                : () -> Messages.format("gallery.wrong", actual, predicted, count));
-        selectedImage.set(images.isEmpty() ? null : images.get(0));
-    }
-
-    /** Shows {@code image} large, with its probabilities. */
-    public void selectImage(TestImage image) {
-        selectedImage.set(image);
-    }
-
-    /** Picks another random test image (after an evaluation). */
-    public void nextRandom() {
-        Predictions p = predictions.get();
-        if (p != null && p.size() > 0) {
-            randomImage.set(new TestImage(p, random.nextInt(p.size())));
-        }
-    }
-
-    /** Hands the selected image to {@link #onOpenInDrawProperty()}'s callback, if both are there. */
-    public void openInDraw() {
-        if (canOpenInDraw.get()) {
-            onOpenInDraw.get().accept(selectedImage.get());
-        }
-    }
-
     /** Says that a picture was saved (by its name: the user has just chosen the folder). */
     public void exported(Path file) {
         String name = file.getFileName().toString();
@@ -262,8 +180,8 @@ public final class EvaluateViewModel implements AutoCloseable {
     public void languageChanged() {
         status.recompose();
         notice.recompose();
-        summary.recompose();
-        galleryTitle.recompose();
+        results.languageChanged();
+        mistakes.languageChanged();
     }
 
     /** Cancels any work without waiting for it (the window is closing) and ends the worker thread. */
@@ -292,20 +210,8 @@ public final class EvaluateViewModel implements AutoCloseable {
 
     private void show(TrainedModel model, Predictions p, double seconds) {
         long start = System.nanoTime();
-        Evaluation result = p.evaluation();
-        ClassMetrics metrics = ClassMetrics.of(result.confusion());
-        List<DigitRow> digitRows = new ArrayList<>();
-        for (int d = 0; d < metrics.classes(); d++) {
-            digitRows.add(new DigitRow(d, metrics.support(d), metrics.precision(d), metrics.recall(d)));
-        }
-        rows.setAll(digitRows);
-        evaluated.set(model);
-        evaluation.set(result);
-        predictions.set(p);
-        summary.set(() -> Messages.format("evaluate.summary", 100 * result.accuracy(), result.loss(), p.size()));
-        Cell worst = mostFrequentMistake(result.confusion());
-        selectCell(worst.actual(), worst.predicted());
-        nextRandom();
+        results.show(model, p);
+        mistakes.show(p);
         status.set(() -> Messages.format("evaluate.done", model.name(), p.size(), seconds));
         lastEvaluationSeconds = seconds;
         lastFillMillis = (System.nanoTime() - start) / 1e6;
@@ -313,43 +219,16 @@ public final class EvaluateViewModel implements AutoCloseable {
                 p.size(), String.format("%.0f", seconds * 1000), String.format("%.1f", lastFillMillis));
     }
 
-    /** The off-diagonal cell with the most images; the first diagonal cell when there is no mistake. */
-    static Cell mostFrequentMistake(int[][] confusion) {
-        Cell best = new Cell(0, 0);
-        int most = 0;
-        for (int a = 0; a < confusion.length; a++) {
-            for (int p = 0; p < confusion[a].length; p++) {
-                if (a != p && confusion[a][p] > most) {
-                    most = confusion[a][p];
-                    best = new Cell(a, p);
-                }
-            }
-        }
-        return best;
-    }
-
     private void activeChanged(TrainedModel model) {
-        if (model == null) {
-            weights.set(null);
-            if (phase.get() == Phase.IDLE && !status.isBound()) {
-                status.set(() -> Messages.get("evaluate.noModel"));
-            }
+        if (phase.get() != Phase.IDLE || status.isBound()) {
             return;
         }
-        Integer index = historyIndex.get(model.network());
-        if (index == null) {
-            historyIndex.put(model.network(), histories.size());
-            histories.add(ModelHistory.of(histories.size() + 1, model));
-        } else if (!histories.get(index).name().equals(model.name())) {
-            histories.set(index, histories.get(index).withName(model.name()));
-        }
-        weights.set(FirstLayerWeights.of(model.network()));
-        if (phase.get() == Phase.IDLE && !status.isBound()) {
-            if (stale.get()) {
-                status.set(() -> Messages.format("evaluate.stale", model.name()));
-            } else if (evaluated.get() == null) {
-                status.set(() -> Messages.format("evaluate.ready", model.name()));
-            }
+        if (model == null) {
+            status.set(() -> Messages.get("evaluate.noModel"));
+        } else if (stale.get()) {
+            status.set(() -> Messages.format("evaluate.stale", model.name()));
+        } else if (results.evaluatedProperty().get() == null) {
+            status.set(() -> Messages.format("evaluate.ready", model.name()));
         }
     }
 
@@ -425,77 +304,19 @@ public final class EvaluateViewModel implements AutoCloseable {
         return notice.property();
     }
 
-    /** E.g. "Test accuracy 97.49% · loss 0.0832 · 10,000 images"; empty before an evaluation. */
-    public ReadOnlyStringProperty summaryProperty() {
-        return summary.property();
+    /** What the last evaluation found. */
+    public EvaluationResults results() {
+        return results;
     }
 
-    /** Every test image's probabilities and prediction; null before an evaluation. */
-    public ReadOnlyObjectProperty<Predictions> predictionsProperty() {
-        return predictions.getReadOnlyProperty();
+    /** Browsing the last evaluation's test images: the gallery of a cell, one image large, a random one. */
+    public MistakeBrowser mistakes() {
+        return mistakes;
     }
 
-    /** Loss, accuracy and the confusion matrix {@code [actual][predicted]}; null before an evaluation. */
-    public ReadOnlyObjectProperty<Evaluation> evaluationProperty() {
-        return evaluation.getReadOnlyProperty();
-    }
-
-    /** The model the results are of; null before an evaluation. */
-    public ReadOnlyObjectProperty<TrainedModel> evaluatedProperty() {
-        return evaluated.getReadOnlyProperty();
-    }
-
-    /** Precision and recall per digit, 0 to 9. */
-    public ObservableList<DigitRow> rows() {
-        return rowsView;
-    }
-
-    /** The cell whose images the gallery shows; null before an evaluation. */
-    public ReadOnlyObjectProperty<Cell> selectedCellProperty() {
-        return selectedCell.getReadOnlyProperty();
-    }
-
-    /** The images of the selected cell, in test-set order. */
-    public ObservableList<TestImage> gallery() {
-        return galleryView;
-    }
-
-    /** E.g. "True 4, read as 9: 12 images". */
-    public ReadOnlyStringProperty galleryTitleProperty() {
-        return galleryTitle.property();
-    }
-
-    /** The image shown large, and the one "open in Draw" hands on; null when none. */
-    public ReadOnlyObjectProperty<TestImage> selectedImageProperty() {
-        return selectedImage.getReadOnlyProperty();
-    }
-
-    /** The random test image; null before an evaluation. */
-    public ReadOnlyObjectProperty<TestImage> randomImageProperty() {
-        return randomImage.getReadOnlyProperty();
-    }
-
-    /** The training history of every distinct model that was active in this session, oldest first. */
-    public ObservableList<ModelHistory> histories() {
-        return historiesView;
-    }
-
-    /** The first layer's weights of the active model; null when there is none. */
-    public ReadOnlyObjectProperty<FirstLayerWeights> weightsProperty() {
-        return weights.getReadOnlyProperty();
-    }
-
-    /**
-     * What "Open in Draw" does with the selected image: the app sets it once the Draw tab can show
-     * a test image beside the network's input. While it is null the button is hidden.
-     */
-    public ObjectProperty<Consumer<TestImage>> onOpenInDrawProperty() {
-        return onOpenInDraw;
-    }
-
-    /** True while an image is selected and {@link #onOpenInDrawProperty()} is set. */
-    public BooleanBinding canOpenInDrawProperty() {
-        return canOpenInDraw;
+    /** What this session's models learned: their training histories and the active one's weights. */
+    public SessionModels session() {
+        return session;
     }
 
     /** Seconds the last evaluation took on the background thread; NaN before one. */

@@ -1,7 +1,5 @@
 package dev.digitlab.ui.evaluate;
 
-import dev.digitlab.ui.evaluate.EvaluateViewModel;
-import dev.digitlab.ui.evaluate.GalleryView;
 import dev.digitlab.ui.shared.DigitImages;
 import dev.digitlab.ui.shared.Messages;
 import dev.digitlab.ui.shared.TestImage;
@@ -54,7 +52,7 @@ final class GalleryView {
         Label title = new Label();
         title.setId("galleryTitle");
         title.getStyleClass().add("panel-title");
-        title.textProperty().bind(model.galleryTitleProperty());
+        title.textProperty().bind(model.mistakes().galleryTitleProperty());
 
         rows.setId("gallery");
         rows.getStyleClass().add("gallery");
@@ -70,11 +68,11 @@ final class GalleryView {
                 layoutRows();
             }
         });
-        model.gallery().addListener((ListChangeListener<TestImage>) c -> {
+        model.mistakes().gallery().addListener((ListChangeListener<TestImage>) c -> {
             layoutRows();
             rows.scrollTo(0);
         });
-        model.selectedImageProperty().addListener((obs, old, now) -> markSelected(now));
+        model.mistakes().selectedImageProperty().addListener((obs, old, now) -> markSelected(now));
         root.getChildren().addAll(title, rows);
         layoutRows();
     }
@@ -91,7 +89,7 @@ final class GalleryView {
     private void layoutRows() {
         columns = columns(rows.getWidth());
         generation++;
-        int n = model.gallery().size();
+        int n = model.mistakes().gallery().size();
         int count = (n + columns - 1) / columns;
         List<Row> items = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -129,7 +127,7 @@ final class GalleryView {
             setCursor(Cursor.HAND);
             setOnMouseClicked(e -> {
                 if (e.getButton() == MouseButton.PRIMARY && getUserData() instanceof TestImage image) {
-                    model.selectImage(image);
+                    model.mistakes().selectImage(image);
                 }
             });
         }
@@ -139,7 +137,7 @@ final class GalleryView {
             view.setImage(DigitImages.of(image));
             text.setText(Messages.format("gallery.thumb", image.predicted(), 100 * image.topProbability()));
             getStyleClass().remove("selected");
-            if (image.equals(model.selectedImageProperty().get())) {
+            if (image.equals(model.mistakes().selectedImageProperty().get())) {
                 getStyleClass().add("selected");
             }
         }
@@ -154,7 +152,7 @@ final class GalleryView {
         protected void updateItem(Row row, boolean empty) {
             super.updateItem(row, empty);
             setText(null);
-            List<TestImage> images = model.gallery();
+            List<TestImage> images = model.mistakes().gallery();
             if (empty || row == null || row.index() * columns >= images.size()) {
                 setGraphic(null);
                 return;

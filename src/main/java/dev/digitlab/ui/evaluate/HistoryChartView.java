@@ -1,8 +1,5 @@
 package dev.digitlab.ui.evaluate;
 
-import dev.digitlab.ui.evaluate.EvaluateViewModel;
-import dev.digitlab.ui.evaluate.HistoryChartView;
-import dev.digitlab.ui.evaluate.ModelHistory;
 import dev.digitlab.ui.shared.Messages;
 
 import java.util.ArrayList;
@@ -51,11 +48,11 @@ final class HistoryChartView {
         help.getStyleClass().add("help-text");
         Label empty = new Label(Messages.get("history.empty"));
         empty.getStyleClass().add("help-text");
-        empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.histories()));
+        empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.session().histories()));
         empty.managedProperty().bind(empty.visibleProperty());
         root.getChildren().addAll(help, empty, chart);
         root.setPadding(new Insets(12, 16, 8, 8));
-        model.histories().addListener((ListChangeListener<ModelHistory>) c -> rebuild());
+        model.session().histories().addListener((ListChangeListener<ModelHistory>) c -> rebuild());
         rebuild();
     }
 
@@ -71,7 +68,7 @@ final class HistoryChartView {
     private void rebuild() {
         List<XYChart.Series<Number, Number>> all = new ArrayList<>();
         int last = 1;
-        for (ModelHistory h : model.histories()) {
+        for (ModelHistory h : model.session().histories()) {
             XYChart.Series<Number, Number> s = new XYChart.Series<>();
             s.setName(h.label());
             for (int i = 0; i < h.epochs().length; i++) {

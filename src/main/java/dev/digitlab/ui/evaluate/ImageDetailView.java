@@ -1,8 +1,5 @@
 package dev.digitlab.ui.evaluate;
 
-import dev.digitlab.ui.evaluate.EvaluateViewModel;
-import dev.digitlab.ui.evaluate.ImageDetailView;
-import dev.digitlab.ui.evaluate.ProbabilityBars;
 import dev.digitlab.ui.shared.DigitImages;
 import dev.digitlab.ui.shared.Messages;
 
@@ -41,19 +38,19 @@ final class ImageDetailView {
         frame.getStyleClass().add("digit-frame");
         frame.setMinSize(SIZE, SIZE);
         frame.setMaxSize(SIZE, SIZE);
-        frame.visibleProperty().bind(model.selectedImageProperty().isNotNull());
+        frame.visibleProperty().bind(model.mistakes().selectedImageProperty().isNotNull());
         ProbabilityBars bars = new ProbabilityBars(84);
         bars.root().visibleProperty().bind(frame.visibleProperty());
         HBox picture = new HBox(10, frame, bars.root());
         Button open = new Button(Messages.get("button.openInDraw"));
         open.setId("openInDrawButton");
-        open.visibleProperty().bind(model.onOpenInDrawProperty().isNotNull());
+        open.visibleProperty().bind(model.mistakes().onOpenInDrawProperty().isNotNull());
         open.managedProperty().bind(open.visibleProperty());
-        open.disableProperty().bind(model.canOpenInDrawProperty().not());
-        open.setOnAction(e -> model.openInDraw());
+        open.disableProperty().bind(model.mistakes().canOpenInDrawProperty().not());
+        open.setOnAction(e -> model.mistakes().openInDraw());
         root.getChildren().addAll(title, picture, open);
         root.setAlignment(Pos.TOP_LEFT);
-        model.selectedImageProperty().addListener((obs, old, now) -> {
+        model.mistakes().selectedImageProperty().addListener((obs, old, now) -> {
             image.setImage(now == null ? null : DigitImages.of(now));
             bars.show(now);
             title.setText(now == null ? Messages.get("detail.none")

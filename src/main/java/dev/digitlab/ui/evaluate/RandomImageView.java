@@ -1,8 +1,5 @@
 package dev.digitlab.ui.evaluate;
 
-import dev.digitlab.ui.evaluate.EvaluateViewModel;
-import dev.digitlab.ui.evaluate.ProbabilityBars;
-import dev.digitlab.ui.evaluate.RandomImageView;
 import dev.digitlab.ui.shared.DigitImages;
 import dev.digitlab.ui.shared.Messages;
 
@@ -46,14 +43,14 @@ final class RandomImageView {
         ProbabilityBars bars = new ProbabilityBars(220);
         Button next = new Button(Messages.get("button.nextRandom"));
         next.setId("nextRandomButton");
-        next.disableProperty().bind(model.predictionsProperty().isNull());
-        next.setOnAction(e -> model.nextRandom());
+        next.disableProperty().bind(model.results().predictionsProperty().isNull());
+        next.setOnAction(e -> model.mistakes().nextRandom());
         VBox right = new VBox(14, label, bars.root(), next);
         right.setMaxWidth(460);
         root.getChildren().addAll(frame, right);
         root.setAlignment(Pos.TOP_LEFT);
 
-        model.randomImageProperty().addListener((obs, old, now) -> {
+        model.mistakes().randomImageProperty().addListener((obs, old, now) -> {
             image.setImage(now == null ? null : DigitImages.of(now));
             bars.show(now);
             label.getStyleClass().removeAll("right", "wrong");

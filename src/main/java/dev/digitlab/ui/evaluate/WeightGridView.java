@@ -1,9 +1,5 @@
 package dev.digitlab.ui.evaluate;
 
-import dev.digitlab.ui.evaluate.DivergingColors;
-import dev.digitlab.ui.evaluate.EvaluateViewModel;
-import dev.digitlab.ui.evaluate.FirstLayerWeights;
-import dev.digitlab.ui.evaluate.WeightGridView;
 import dev.digitlab.ui.shared.Messages;
 
 import javafx.geometry.Insets;
@@ -89,7 +85,7 @@ final class WeightGridView {
         VBox.setVgrow(holder, Priority.ALWAYS);
 
         root.getChildren().addAll(title, help, controls, holder);
-        model.weightsProperty().addListener((obs, old, now) -> draw());
+        model.session().weightsProperty().addListener((obs, old, now) -> draw());
         draw();
     }
 
@@ -103,7 +99,7 @@ final class WeightGridView {
     }
 
     private void draw() {
-        FirstLayerWeights w = model.weightsProperty().get();
+        FirstLayerWeights w = model.session().weightsProperty().get();
         if (w == null || !w.drawable()) {
             grid.setImage(null);
             message.setText(w == null ? Messages.get("weights.noModel") : w.problem());

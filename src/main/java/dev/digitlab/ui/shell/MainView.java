@@ -1,8 +1,7 @@
 package dev.digitlab.ui.shell;
 
 import dev.digitlab.ui.shared.Messages;
-import dev.digitlab.ui.shell.MainView;
-
+import java.util.Optional;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -17,38 +16,45 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
-/** The main window: the menu bar above the tabs, and a status bar at the bottom. */
+/** The main window: the menu bar above the tabs, and a status bar at the bottom. Tabs are known by id. */
 public final class MainView {
 
     private final BorderPane root = new BorderPane();
-    private final TabPane tabs;
+    private final TabPane tabs = new TabPane();
 
-    /**
-     * @param trainingContent what the Training tab shows
-     * @param drawContent     what the Draw tab shows
-     */
-    public MainView(Node trainingContent, Node drawContent) {
+    /** A window with empty menus and no tab yet. */
+    public MainView() {
         MenuBar menus = new MenuBar(new Menu(Messages.get("menu.file")), new Menu(Messages.get("menu.view")),
                 new Menu(Messages.get("menu.help")));
         menus.setId("menuBar");
-        tabs = new TabPane(
-                tab("trainingTab", Messages.get("tab.training"), trainingContent),
-                tab("drawTab", Messages.get("tab.draw"), drawContent));
         tabs.setId("tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         root.setTop(menus);
         root.setCenter(tabs);
     }
 
-    /** Adds a tab after the others, e.g. the Evaluate tab. */
-    public void addTab(String id, String title, Node content) {
-        tabs.getTabs().add(tab(id, title, content));
-    }
-
-    private static Tab tab(String id, String title, Node content) {
+    /** Adds a tab after the others; {@code id} is how the window finds it again (e.g. "drawTab"). */
+    public Tab addTab(String id, String title, Node content) {
         Tab tab = new Tab(title, content);
         tab.setId(id);
+        tabs.getTabs().add(tab);
         return tab;
+    }
+
+    /** The tab with {@code id}, if there is one. */
+    public Optional<Tab> tab(String id) {
+        return tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst();
+    }
+
+    /** Selects the tab with {@code id}; nothing happens when there is none. */
+    public void select(String id) {
+        tab(id).ifPresent(tabs.getSelectionModel()::select);
+    }
+
+    /** The id of the selected tab, or null. */
+    public String selectedId() {
+        Tab selected = tabs.getSelectionModel().getSelectedItem();
+        return selected == null ? null : selected.getId();
     }
 
     /** Puts {@code menus} in place of the empty menus the view starts with. */

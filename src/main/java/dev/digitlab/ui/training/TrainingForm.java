@@ -1,9 +1,5 @@
 package dev.digitlab.ui.training;
 
-import dev.digitlab.ui.training.FieldParsers;
-import dev.digitlab.ui.training.FormField;
-import dev.digitlab.ui.training.Preset;
-import dev.digitlab.ui.training.TrainingForm;
 
 import dev.digitlab.nn.LayerType;
 import dev.digitlab.nn.LayerTokens;
@@ -12,7 +8,9 @@ import dev.digitlab.nn.OptimizerConfig;
 import dev.digitlab.train.TrainingConfig;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -74,7 +72,24 @@ public final class TrainingForm {
 
     /** Every text field, in the order the form shows them. */
     public List<FormField<?>> fields() {
-        return List.of(layers, dropout, learningRate, decay, batchSize, epochs, validationSplit, seed);
+        return List.copyOf(fieldsByName().values());
+    }
+
+    /**
+     * Every text field by a name that stays when the form's order changes, in the order the form
+     * shows them: layers, dropout, learningRate, decay, batchSize, epochs, validationSplit, seed.
+     */
+    public Map<String, FormField<?>> fieldsByName() {
+        Map<String, FormField<?>> named = new LinkedHashMap<>();
+        named.put("layers", layers);
+        named.put("dropout", dropout);
+        named.put("learningRate", learningRate);
+        named.put("decay", decay);
+        named.put("batchSize", batchSize);
+        named.put("epochs", epochs);
+        named.put("validationSplit", validationSplit);
+        named.put("seed", seed);
+        return named;
     }
 
     private void fill(Preset p) {

@@ -1,36 +1,27 @@
 package dev.digitlab.ui.training;
 
 import dev.digitlab.base.ErrorText;
+
 import dev.digitlab.ui.shared.ActiveModel;
 import dev.digitlab.ui.shared.DataLoadTask;
 import dev.digitlab.ui.shared.DatasetSource;
-import dev.digitlab.ui.shared.LocalText;
 import dev.digitlab.ui.shared.Messages;
-import dev.digitlab.ui.training.TrainingCurves;
-import dev.digitlab.ui.training.TrainingForm;
-import dev.digitlab.ui.training.TrainingTask;
-import dev.digitlab.ui.training.TrainingViewModel;
 
+import dev.digitlab.data.DataException;
 import dev.digitlab.data.MnistDataset;
-import dev.digitlab.nn.LayerSpec;
-import dev.digitlab.nn.LayerType;
 import dev.digitlab.nn.ModelSpec;
 import dev.digitlab.train.BatchProgress;
 import dev.digitlab.train.EpochResult;
 import dev.digitlab.train.TrainedModel;
 import dev.digitlab.train.TrainingConfig;
-import java.util.Arrays;
-import java.util.List;
+import dev.digitlab.train.TrainingException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
-import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -75,11 +66,7 @@ public final class TrainingViewModel implements AutoCloseable {
 
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(this, "phase", Phase.IDLE);
     private final ReadOnlyBooleanWrapper stopping = new ReadOnlyBooleanWrapper(this, "stopping");
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
-    private final LocalText progressText = new LocalText(this, "progressText", () -> Messages.get("progress.ready"));
-    private final LocalText speedText = new LocalText(this, "speedText", () -> "");
-    private final LocalText timeLeftText = new LocalText(this, "timeLeftText", () -> "");
-    private final LocalText testAccuracyText = new LocalText(this, "testAccuracyText", () -> Messages.get("test.none"));
+    private final RunProgress progress = new RunProgress();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ReadOnlyObjectWrapper<Throwable> errorCause = new ReadOnlyObjectWrapper<>(this, "errorCause");
     private final ReadOnlyObjectWrapper<EpochResult> lastEpoch = new ReadOnlyObjectWrapper<>(this, "lastEpoch");
@@ -92,7 +79,6 @@ public final class TrainingViewModel implements AutoCloseable {
     private Task<?> current;
     private TrainingTask training;
     private int runs;
-    private long startNanos;
 
     /**
      * @param active the app's active model, which each finished run replaces
@@ -106,7 +92,7 @@ public final class TrainingViewModel implements AutoCloseable {
         canStop = Bindings.createBooleanBinding(() -> phase.get() == Phase.TRAINING && !stopping.get(),
                 phase, stopping);
         busy = Bindings.createBooleanBinding(() -> phase.get() != Phase.IDLE, phase);
-        modelSummary = Bindings.createStringBinding(this::summary,
+        modelSummary = Bindings.createStringBinding(() -> ModelSummary.of(form, MNIST_INPUTS, CLASSES),
                 form.layers().valueProperty(), form.dropout().valueProperty());
         // Until the first run, the empty charts span the epochs the form asks for.
         curves.planEpochs(form.epochs().valueProperty().get());
@@ -137,10 +123,7 @@ public final class TrainingViewModel implements AutoCloseable {
      * download's progress follows on its next report.
      */
     public void languageChanged() {
-        progressText.recompose();
-        speedText.recompose();
-        timeLeftText.recompose();
-        testAccuracyText.recompose();
+        progress.languageChanged();
         form.languageChanged();
         modelSummary.invalidate();
     }
@@ -150,7 +133,7 @@ public final class TrainingViewModel implements AutoCloseable {
         if (training != null && canStop.get()) {
             stopping.set(true);
             training.requestStop();
-            progressText.set(() -> Messages.get("progress.stopping"));
+            progress.say("progress.stopping");
         }
     }
 
@@ -166,7 +149,7 @@ public final class TrainingViewModel implements AutoCloseable {
     private void load() {
         DataLoadTask task = new DataLoadTask(source);
         begin(task, Phase.LOADING);
-        progressText.bind(task.messageProperty());
+        progress.showMessages(task.messageProperty());
         task.setOnSucceeded(e -> {
             end();
             data = task.getValue();
@@ -193,63 +176,22 @@ public final class TrainingViewModel implements AutoCloseable {
         TrainingTask task = new TrainingTask(spec, config, data, form.modelName(), new RunUpdates(run));
         training = task;
         begin(task, Phase.TRAINING);
-        progressText.set(() -> Messages.get("progress.starting"));
+        progress.say("progress.starting");
         task.setOnSucceeded(e -> finished(number, task.getValue(), task.wasStopped()));
         task.setOnFailed(e -> fail(task.getException()));
         task.setOnCancelled(e -> end());
         worker.execute(task);
     }
 
-    /**
-     * E.g. "784 → 128 relu → 10 softmax" and its number of weights and biases (conv kernels
-     * included), or empty while the form is invalid.
-     */
-    private String summary() {
-        if (form.layers().valueProperty().get() == null || form.dropout().valueProperty().get() == null) {
-            return "";
-        }
-        ModelSpec spec = form.spec(MNIST_INPUTS, CLASSES);
-        return Messages.format("summary.model", layerChain(spec), spec.parameterCount());
-    }
-
-    /**
-     * The layers joined by arrows. A network with conv or pool layers starts from the 28×28 image
-     * and shows, after each image layer and the flatten, the shape it passes on (channels ×
-     * height × width), so the learner sees the image shrink and the channels grow:
-     * "28×28 → conv 5x5x32 relu (32×24×24) → maxpool 2 (32×12×12) → flatten (4608) → …".
-     */
-    static String layerChain(ModelSpec spec) {
-        boolean image = spec.layers().stream().anyMatch(LayerSpec::isImageLayer);
-        if (!image) {
-            return spec.toString().replace(" -> ", " → ");
-        }
-        int side = (int) Math.round(Math.sqrt(spec.inputs()));
-        StringBuilder chain = new StringBuilder(side * side == spec.inputs() ? side + "×" + side
-                : Integer.toString(spec.inputs()));
-        List<int[]> shapes = spec.shapes();
-        for (int i = 0; i < spec.layers().size(); i++) {
-            LayerSpec layer = spec.layers().get(i);
-            chain.append(" → ").append(layer);
-            if (layer.isImageLayer() || layer.is(LayerType.FLATTEN)) {
-                chain.append(" (").append(Arrays.stream(shapes.get(i)).mapToObj(Integer::toString)
-                        .collect(Collectors.joining("×"))).append(')');
-            }
-        }
-        return chain.toString();
-    }
-
     private void begin(Task<?> task, Phase newPhase) {
         current = task;
         phase.set(newPhase);
-        progress.bind(task.progressProperty());
-        speedText.setFixed("");
-        timeLeftText.setFixed("");
+        progress.follow(task);
     }
 
     /** Back to idle: the task's figures stay where they were. */
     private void end() {
-        progress.unbind();
-        progressText.unbind();
+        progress.stopFollowing();
         current = null;
         training = null;
         stopping.set(false);
@@ -257,27 +199,14 @@ public final class TrainingViewModel implements AutoCloseable {
     }
 
     private void finished(int number, TrainedModel model, boolean stopped) {
-        double reached = progress.get();
         end();
-        progress.set(stopped ? reached : 1);
-        timeLeftText.setFixed("");
+        progress.finished(number, model, stopped);
         active.set(model, true);
-        double accuracy = 100 * model.testAccuracy();
-        testAccuracyText.set(() -> Messages.format("test.accuracy", accuracy, Messages.format("chart.run", number)));
-        int epochs = model.history().size();
-        int planned = model.config().epochs();
-        double seconds = elapsedSeconds();
-        progressText.set(stopped
-                ? () -> Messages.format("progress.stopped", epochs, planned, accuracy)
-                : () -> Messages.format("progress.finished", epochs, seconds, accuracy));
     }
 
     private void fail(Throwable e) {
         end();
-        progress.set(0);
-        speedText.setFixed("");
-        timeLeftText.setFixed("");
-        progressText.set(() -> Messages.get("progress.failed"));
+        progress.failed();
         errorCause.set(e); // first: a listener on the sentence finds its details
         error.set(describe(e));
     }
@@ -288,10 +217,6 @@ public final class TrainingViewModel implements AutoCloseable {
             return Messages.get("error.memory");
         }
         return ErrorText.sentence(e).orElseGet(() -> Messages.format("error.unexpected", String.valueOf(e)));
-    }
-
-    private double elapsedSeconds() {
-        return (System.nanoTime() - startNanos) / 1e9;
     }
 
     /** The running task's reports, on the FX thread. */
@@ -305,7 +230,7 @@ public final class TrainingViewModel implements AutoCloseable {
 
         @Override
         public void started(int epochs, int batchesPerEpoch) {
-            startNanos = System.nanoTime();
+            progress.runStarted();
         }
 
         @Override
@@ -328,14 +253,7 @@ public final class TrainingViewModel implements AutoCloseable {
             if (stopping.get()) {
                 return;
             }
-            progressText.set(() -> Messages.format("progress.batch", p.epoch(), p.epochs(), p.batch(), p.batches()));
-            long speed = Math.round(p.samplesPerSecond());
-            speedText.set(() -> Messages.format("progress.speed", speed));
-            double done = ((double) (p.epoch() - 1) * p.batches() + p.batch()) / ((double) p.epochs() * p.batches());
-            if (done > 0.005) {
-                long left = Math.round(elapsedSeconds() * (1 - done) / done);
-                timeLeftText.set(() -> Messages.format("progress.timeLeft", left / 60, String.format("%02d", left % 60)));
-            }
+            progress.batch(p);
         }
     }
 
@@ -373,34 +291,29 @@ public final class TrainingViewModel implements AutoCloseable {
         return canStop;
     }
 
-    /** Whether Stop was pressed and the run has not ended yet. */
-    public ReadOnlyBooleanProperty stoppingProperty() {
-        return stopping.getReadOnlyProperty();
-    }
-
     /** From 0 to 1, or -1 while the length is unknown (reading the data). */
     public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return progress.progressProperty();
     }
 
     /** E.g. "epoch 3/10, batch 412/750" or "Downloading MNIST… 3.1 / 9.9 MB". */
     public ReadOnlyStringProperty progressTextProperty() {
-        return progressText.property();
+        return progress.progressTextProperty();
     }
 
     /** E.g. "31,200 samples/s"; empty when not training. */
     public ReadOnlyStringProperty speedTextProperty() {
-        return speedText.property();
+        return progress.speedTextProperty();
     }
 
     /** E.g. "0:42 left"; empty when not known. */
     public ReadOnlyStringProperty timeLeftTextProperty() {
-        return timeLeftText.property();
+        return progress.timeLeftTextProperty();
     }
 
     /** E.g. "Test accuracy: 97.9 %" after a run. */
     public ReadOnlyStringProperty testAccuracyTextProperty() {
-        return testAccuracyText.property();
+        return progress.testAccuracyTextProperty();
     }
 
     /** Why the last run could not be done, or null. */

@@ -1,8 +1,5 @@
 package dev.digitlab.ui.draw;
 
-import dev.digitlab.ui.draw.DrawModelLoadTest;
-import dev.digitlab.ui.draw.DrawView;
-import dev.digitlab.ui.draw.DrawViewModel;
 import dev.digitlab.ui.shared.ActiveModel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -66,7 +63,7 @@ class DrawModelLoadTest {
 
     private void load(Callable<TrainedModel> loader) throws Exception {
         fx(() -> {
-            model.loadModel(loader);
+            active.load(loader);
             return null;
         });
     }

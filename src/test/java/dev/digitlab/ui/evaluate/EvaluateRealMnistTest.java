@@ -1,8 +1,5 @@
 package dev.digitlab.ui.evaluate;
 
-import dev.digitlab.ui.evaluate.EvaluateRealMnistTest;
-import dev.digitlab.ui.evaluate.EvaluateView;
-import dev.digitlab.ui.evaluate.EvaluateViewModel;
 import dev.digitlab.ui.shared.ActiveModel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -62,9 +59,9 @@ class EvaluateRealMnistTest {
     @Test
     void theShippedModelReadsTheTenThousandTestImagesAsItsFileSays(FxRobot robot) throws Exception {
         robot.clickOn("#evaluateButton");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.evaluationProperty().get() != null);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.results().evaluationProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
-        Evaluation e = model.evaluationProperty().get();
+        Evaluation e = model.results().evaluationProperty().get();
         assertEquals(10_000, e.count());
         assertEquals(shipped.testAccuracy(), e.accuracy(), 1e-9, "the accuracy stored in the model file");
         int sum = 0;
@@ -79,6 +76,6 @@ class EvaluateRealMnistTest {
         assertTrue(summary.startsWith(String.format(java.util.Locale.ROOT, "Test accuracy %.2f%%",
                 100 * shipped.testAccuracy())), summary);
         // The gallery opens on the most frequent mistake; for this model it is more than one image.
-        assertTrue(model.gallery().size() > 1, "the most frequent mistake: " + model.gallery().size());
+        assertTrue(model.mistakes().gallery().size() > 1, "the most frequent mistake: " + model.mistakes().gallery().size());
     }
 }

@@ -1,11 +1,5 @@
 package dev.digitlab.ui.evaluate;
 
-import dev.digitlab.ui.evaluate.ConfusionMatrixView;
-import dev.digitlab.ui.evaluate.DigitRow;
-import dev.digitlab.ui.evaluate.EvaluateView;
-import dev.digitlab.ui.evaluate.EvaluateViewModel;
-import dev.digitlab.ui.evaluate.EvaluateViewTest;
-import dev.digitlab.ui.evaluate.ModelHistory;
 import dev.digitlab.ui.shared.ActiveModel;
 import dev.digitlab.ui.shared.BarDigits;
 import dev.digitlab.ui.shared.DatasetSource;
@@ -132,7 +126,7 @@ class EvaluateViewTest {
         robot.clickOn("#evaluateButton");
         WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS,
                 () -> model.phaseProperty().get() == EvaluateViewModel.Phase.IDLE
-                        && model.evaluationProperty().get() != null);
+                        && model.results().evaluationProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -182,7 +176,7 @@ class EvaluateViewTest {
             throws Exception {
         evaluate(robot, first);
         Evaluation result = Evaluator.evaluate(first.network(), data.test());
-        EvaluateViewModel.Cell cell = fx(() -> model.selectedCellProperty().get());
+        MistakeBrowser.Cell cell = fx(() -> model.mistakes().selectedCellProperty().get());
         String english = fx(() -> model.statusProperty().get());
         Matcher seconds = Pattern.compile("in (\\d+\\.\\d\\d) s\\.$").matcher(english);
         assertTrue(seconds.find(), english);
@@ -194,14 +188,14 @@ class EvaluateViewTest {
             });
 
             assertEquals(chinese("evaluate.summary", 100 * result.accuracy(), result.loss(), TEST_IMAGES),
-                    fx(() -> model.summaryProperty().get()));
+                    fx(() -> model.results().summaryProperty().get()));
             assertEquals(chinese("evaluate.done", "first", TEST_IMAGES, Double.parseDouble(seconds.group(1))),
                     fx(() -> model.statusProperty().get()));
             assertEquals(cell.actual() == cell.predicted()
                             ? chinese("gallery.right", cell.actual(), result.confusion()[cell.actual()][cell.actual()])
                             : chinese("gallery.wrong", cell.actual(), cell.predicted(),
                                     result.confusion()[cell.actual()][cell.predicted()]),
-                    fx(() -> model.galleryTitleProperty().get()));
+                    fx(() -> model.mistakes().galleryTitleProperty().get()));
         } finally {
             robot.interact(() -> {
                 Locale.setDefault(before);
@@ -262,7 +256,7 @@ class EvaluateViewTest {
         robot.clickOn("#cell-" + a + "-" + p);
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertEquals(new EvaluateViewModel.Cell(a, p), fx(() -> model.selectedCellProperty().get()));
+        assertEquals(new MistakeBrowser.Cell(a, p), fx(() -> model.mistakes().selectedCellProperty().get()));
         List<TestImage> shown = thumbnails(robot);
         assertEquals(confusion[a][p], shown.size(), "one thumbnail per image of the cell");
         for (TestImage image : shown) {
@@ -276,7 +270,7 @@ class EvaluateViewTest {
         Node last = fx(() -> thumbnailNodes(robot).get(shown.size() - 1));
         robot.clickOn(last);
         WaitForAsyncUtils.waitForFxEvents();
-        TestImage large = fx(() -> model.selectedImageProperty().get());
+        TestImage large = fx(() -> model.mistakes().selectedImageProperty().get());
         assertEquals(shown.get(shown.size() - 1), large);
         assertTrue(text(robot, "#detailTitle").startsWith(String.format("Test image #%d: true %d, read as %d (",
                 large.index(), a, p)), text(robot, "#detailTitle"));
@@ -333,12 +327,12 @@ class EvaluateViewTest {
         Button open = robot.lookup("#openInDrawButton").queryAs(Button.class);
         assertFalse(fx(open::isVisible), "hidden until the app wires the Draw tab");
         List<TestImage> received = new CopyOnWriteArrayList<>();
-        robot.interact(() -> model.onOpenInDrawProperty().set(received::add));
+        robot.interact(() -> model.mistakes().onOpenInDrawProperty().set(received::add));
         assertTrue(fx(open::isVisible));
         robot.clickOn(open);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, received.size());
-        assertSame(fx(() -> model.selectedImageProperty().get()), received.get(0));
+        assertSame(fx(() -> model.mistakes().selectedImageProperty().get()), received.get(0));
     }
 
     @Test
@@ -346,7 +340,7 @@ class EvaluateViewTest {
         evaluate(robot, first);
         select(robot, "randomTab");
         for (int i = 0; i < 3; i++) {
-            TestImage image = fx(() -> model.randomImageProperty().get());
+            TestImage image = fx(() -> model.mistakes().randomImageProperty().get());
             assertNotNull(image);
             String label = text(robot, "#randomLabel");
             assertTrue(label.startsWith("The network reads " + image.predicted() + " ("), label);
@@ -371,7 +365,7 @@ class EvaluateViewTest {
         assertTrue(fx(() -> model.staleProperty().get()));
         assertEquals("These results are of an earlier model: press Evaluate to test second.",
                 text(robot, "#evaluateStatus"));
-        assertSame(first, fx(() -> model.evaluatedProperty().get()));
+        assertSame(first, fx(() -> model.results().evaluatedProperty().get()));
     }
 
     @Test
@@ -390,7 +384,7 @@ class EvaluateViewTest {
 
         source = progress -> data;
         robot.clickOn("#evaluateButton");
-        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> model.evaluationProperty().get() != null);
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> model.results().evaluationProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(fx(error::isVisible), "the error goes once it worked");
     }
@@ -437,7 +431,7 @@ class EvaluateViewTest {
         TrainedModel noValidation = new TrainedModel("quick", tutorial, null, null, null,
                 List.of(new EpochResult(1, 1, 0.5, 0.9, Double.NaN, Double.NaN, 1)), Double.NaN, Instant.EPOCH);
         activate(robot, noValidation);
-        ModelHistory h = fx(() -> model.histories().get(0));
+        ModelHistory h = fx(() -> model.session().histories().get(0));
         assertEquals("1. quick · tutorial · test – (training accuracy: no validation split)", h.label());
         assertEquals(90.0, h.accuracy()[0], 1e-9);
     }
@@ -494,12 +488,12 @@ class EvaluateViewTest {
     void savingTheMatrixFromItsContextMenuWritesAPngOfWhatItShows(FxRobot robot) throws Exception {
         evaluate(robot, first);
         answer = folder.resolve("matrix"); // no extension: .png is added
-        EvaluateViewModel.Cell before = fx(() -> model.selectedCellProperty().get());
+        MistakeBrowser.Cell before = fx(() -> model.mistakes().selectedCellProperty().get());
         int[][] confusion = oracle(first);
         String other = null;
         for (int a = 0; a < 10 && other == null; a++) {
             for (int p = 0; p < 10 && other == null; p++) {
-                if (confusion[a][p] > 0 && !before.equals(new EvaluateViewModel.Cell(a, p))) {
+                if (confusion[a][p] > 0 && !before.equals(new MistakeBrowser.Cell(a, p))) {
                     other = "#cell-" + a + "-" + p;
                 }
             }
@@ -535,7 +529,7 @@ class EvaluateViewTest {
             assertEquals(List.of(file), files.collect(Collectors.toList()), "no temporary file left");
         }
         assertEquals("Saved matrix.png", text(robot, "#evaluateNotice"));
-        assertEquals(before, fx(() -> model.selectedCellProperty().get()),
+        assertEquals(before, fx(() -> model.mistakes().selectedCellProperty().get()),
                 "a right click on a cell opens the menu, not the cell's gallery");
     }
 

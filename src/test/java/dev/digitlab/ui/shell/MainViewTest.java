@@ -1,7 +1,7 @@
 package dev.digitlab.ui.shell;
 
-import dev.digitlab.ui.shell.MainView;
-import dev.digitlab.ui.shell.MainViewTest;
+import dev.digitlab.ui.shared.Messages;
+
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -21,7 +21,10 @@ class MainViewTest {
 
     @Start
     void start(Stage stage) {
-        stage.setScene(new Scene(new MainView(new Label("training"), new Label("draw")).root(), 900, 600));
+        MainView view = new MainView();
+        view.addTab("trainingTab", Messages.get("tab.training"), new Label("training"));
+        view.addTab("drawTab", Messages.get("tab.draw"), new Label("draw"));
+        stage.setScene(new Scene(view.root(), 900, 600));
         stage.show();
     }
 

@@ -6,9 +6,6 @@ import dev.digitlab.ui.draw.PixelGrid;
 import dev.digitlab.ui.shared.FileChooserService;
 import dev.digitlab.ui.shared.Messages;
 import dev.digitlab.ui.shared.TestImage;
-import dev.digitlab.ui.shell.MainWindow;
-import dev.digitlab.ui.shell.MainWindowTest;
-import dev.digitlab.ui.shell.Prompts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -171,7 +168,7 @@ public class MainWindowTest {
         float[] input = new MnistPreprocessor().prepare(new GrayImage(28, 28, one.clone())).orElseThrow().values();
         String expected = Integer.toString(Reading.argmax(network.probabilities(input)));
 
-        run(() -> window.evaluate().onOpenInDrawProperty().get().accept(image));
+        run(() -> window.evaluate().mistakes().onOpenInDrawProperty().get().accept(image));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> !robot.lookup("#predictedDigit").queryAs(Label.class).getText().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
@@ -399,7 +396,7 @@ public class MainWindowTest {
         run(() -> window.files().openRecent(gone));
         assertTrue(window.statusProperty().get().contains("no longer exists"), window.statusProperty().get());
 
-        run(() -> window.switchLanguage(Locale.SIMPLIFIED_CHINESE));
+        run(() -> window.commands().switchLanguage(Locale.SIMPLIFIED_CHINESE));
 
         assertEquals(chinese("notice.recentMissing", gone.toString()), window.statusProperty().get());
     }
@@ -491,7 +488,7 @@ public class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertTrue(robot.lookup("#evaluateSummary").tryQuery().isPresent());
-        List<String> pictures = WaitForAsyncUtils.asyncFx(() -> List.copyOf(window.charts().keySet())).get();
+        List<String> pictures = WaitForAsyncUtils.asyncFx(() -> List.copyOf(window.commands().charts().keySet())).get();
         assertEquals(List.of("confusion-matrix", "training-history", "weights"), pictures);
     }
 
