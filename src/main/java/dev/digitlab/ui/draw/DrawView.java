@@ -1,5 +1,6 @@
 package dev.digitlab.ui.draw;
 
+import dev.digitlab.base.Mnist;
 import dev.digitlab.ui.draw.DrawView;
 import dev.digitlab.ui.draw.DrawViewModel;
 import dev.digitlab.ui.draw.DrawingPad;
@@ -210,9 +211,9 @@ public final class DrawView {
     }
 
     private Node networkInput() {
-        PixelGrid input = new PixelGrid(28, CELL);
+        PixelGrid input = new PixelGrid(Mnist.SIDE, CELL);
         input.setId("networkInput");
-        PixelGrid naive = new PixelGrid(28, CELL);
+        PixelGrid naive = new PixelGrid(Mnist.SIDE, CELL);
         naive.setId("naiveInput");
         model.readingProperty().addListener((obs, old, now) -> {
             input.show(now.input());

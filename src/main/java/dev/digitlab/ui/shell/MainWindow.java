@@ -1,5 +1,6 @@
 package dev.digitlab.ui.shell;
 
+import dev.digitlab.base.Mnist;
 import dev.digitlab.ui.draw.DrawView;
 import dev.digitlab.ui.draw.DrawViewModel;
 import dev.digitlab.ui.evaluate.EvaluateView;
@@ -230,7 +231,7 @@ public final class MainWindow implements ShellActions {
             services.prompts().showError(Messages.get("form.fixFields"), null);
             return;
         }
-        files.newModel(form.spec(28 * 28, 10), form.config());
+        files.newModel(form.spec(Mnist.PIXELS, Mnist.CLASSES), form.config());
     }
 
     @Override
