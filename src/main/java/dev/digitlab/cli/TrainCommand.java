@@ -7,7 +7,7 @@ import dev.digitlab.data.MnistDataset;
 import dev.digitlab.io.ModelReader;
 import dev.digitlab.io.ModelWriter;
 import dev.digitlab.nn.ModelSpec;
-import dev.digitlab.nn.OptimizerConfig;
+import dev.digitlab.nn.optim.OptimizerConfig;
 import dev.digitlab.train.EpochResult;
 import dev.digitlab.train.Evaluation;
 import dev.digitlab.train.TrainingConfig;

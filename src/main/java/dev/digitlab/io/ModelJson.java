@@ -7,7 +7,7 @@ import dev.digitlab.imaging.Preprocessing;
 import dev.digitlab.nn.LayerSpec;
 import dev.digitlab.nn.ModelSpec;
 import dev.digitlab.nn.Parameter;
-import dev.digitlab.nn.OptimizerConfig;
+import dev.digitlab.nn.optim.OptimizerConfig;
 import dev.digitlab.train.EpochResult;
 import dev.digitlab.train.TrainingConfig;
 import java.io.IOException;

@@ -9,7 +9,7 @@ import dev.digitlab.ui.training.TrainingForm;
 import dev.digitlab.nn.LayerType;
 import dev.digitlab.nn.LayerTokens;
 import dev.digitlab.nn.ModelSpec;
-import dev.digitlab.nn.OptimizerConfig;
+import dev.digitlab.nn.optim.OptimizerConfig;
 import dev.digitlab.train.TrainingConfig;
 import java.math.BigDecimal;
 import java.util.ArrayList;
