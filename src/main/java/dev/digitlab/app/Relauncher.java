@@ -55,6 +55,11 @@ final class Relauncher {
         command.add(classPath);
         command.add(Launcher.class.getName());
         command.addAll(List.of(args));
+        return runChild(command, archive);
+    }
+
+    /** Runs the child to its end, stopping it if this process is stopped; null when it cannot start. */
+    private static Integer runChild(List<String> command, Optional<ClassDataArchive> archive) {
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().put(NativeThreads.ENV, Integer.toString(NativeThreads.choose()));
         builder.environment().put(MARKER, "1");

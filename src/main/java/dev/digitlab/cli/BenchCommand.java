@@ -1,6 +1,5 @@
 package dev.digitlab.cli;
 
-import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import dev.digitlab.data.MnistDataset;
 import dev.digitlab.nn.ModelSpec;
@@ -8,11 +7,8 @@ import dev.digitlab.nn.threads.NativeThreads;
 import dev.digitlab.nn.Network;
 import dev.digitlab.nn.threads.ThreadCache;
 import dev.digitlab.train.EpochResult;
-import dev.digitlab.train.Evaluation;
-import dev.digitlab.train.Evaluator;
-import dev.digitlab.train.Trainer;
 import dev.digitlab.train.TrainingConfig;
-import dev.digitlab.train.TrainingResult;
+import dev.digitlab.train.TrainingJob;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -78,38 +74,44 @@ public final class BenchCommand implements Callable<Integer> {
         MnistDataset dataset = data.load(new ConsoleProgress(spec.commandLine().getErr()));
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
 
-        Network network = Network.create(modelSpec, seed);
-        TrainingResult result = Trainer.fit(network, dataset, config, null);
-        double[] epochSeconds = result.history().stream().mapToDouble(EpochResult::seconds).sorted().toArray();
-        double median = epochSeconds[epochSeconds.length / 2];
+        TrainingJob.Outcome outcome = new TrainingJob(modelSpec, config, dataset, "bench").run(null).orElseThrow();
+        double[] latency = predictOneMillis(outcome.model().network(), dataset.test().image(0));
         int trainSize = dataset.split(config.validationSplit()).train().size();
-        Evaluation test = Evaluator.evaluate(network, dataset.test());
-        double[] latency = predictOneMillis(network, dataset.test().image(0));
-
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("framework", "digitlab nd4j");
         m.put("threads", NativeThreads.current());
+        m.put("thread_calibration", calibration(calibration));
+        m.put("model", modelSpec.toString());
+        m.put("batch", batch);
+        m.put("epochs", epochs);
+        m.put("load_s", round(loadSeconds, 3));
+        putFigures(m, outcome, trainSize, latency);
+        spec.commandLine().getOut().println(new GsonBuilder().disableHtmlEscaping().create().toJson(m));
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    private static Map<String, Object> calibration(ThreadCache.Entry calibration) {
         Map<String, Object> threads = new LinkedHashMap<>();
         threads.put("chosen", calibration.threads());
         threads.put("step_us", calibration.stepMicros());
         threads.put("step_us_loaded", calibration.loadedStepMicros());
         threads.put("measured_at", calibration.measuredAt());
-        m.put("thread_calibration", threads);
-        m.put("model", modelSpec.toString());
-        m.put("batch", batch);
-        m.put("epochs", epochs);
-        m.put("load_s", round(loadSeconds, 3));
+        return threads;
+    }
+
+    /** The run's speed and test figures, and the single-image latencies. */
+    private static void putFigures(Map<String, Object> m, TrainingJob.Outcome outcome, int trainSize,
+                                   double[] latency) {
+        double[] epochSeconds = outcome.model().history().stream().mapToDouble(EpochResult::seconds).toArray();
+        double median = Arrays.stream(epochSeconds).sorted().toArray()[epochSeconds.length / 2];
         m.put("median_epoch_s", round(median, 3));
-        m.put("epoch_s", Arrays.stream(result.history().stream().mapToDouble(EpochResult::seconds).toArray())
-                .map(s -> round(s, 3)).toArray());
+        m.put("epoch_s", Arrays.stream(epochSeconds).map(s -> round(s, 3)).toArray());
         m.put("samples_per_s", round(trainSize / median, 1));
-        m.put("test_loss", round(test.loss(), 4));
-        m.put("test_accuracy", round(test.accuracy(), 4));
+        m.put("test_loss", round(outcome.test().loss(), 4));
+        m.put("test_accuracy", round(outcome.test().accuracy(), 4));
         m.put("predict_one_ms_median", round(latency[latency.length / 2], 3));
         m.put("predict_one_ms_p99", round(latency[(int) (latency.length * 0.99)], 3));
-        spec.commandLine().getOut().println(new GsonBuilder().disableHtmlEscaping().create().toJson(m));
-        spec.commandLine().getOut().flush();
-        return 0;
     }
 
     /** Single-image latencies in ms, sorted, after a warm-up: as the peer measures them. */

@@ -2,7 +2,7 @@ package dev.digitlab.cli;
 
 import dev.digitlab.io.ModelHeader;
 import dev.digitlab.imaging.Preprocessing;
-import dev.digitlab.nn.OptimizerConfig;
+import dev.digitlab.nn.optim.OptimizerConfig;
 import dev.digitlab.train.EpochResult;
 import dev.digitlab.train.TrainingConfig;
 import java.io.PrintWriter;

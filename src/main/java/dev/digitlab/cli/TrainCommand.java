@@ -7,7 +7,7 @@ import dev.digitlab.data.MnistDataset;
 import dev.digitlab.io.ModelReader;
 import dev.digitlab.io.ModelWriter;
 import dev.digitlab.nn.ModelSpec;
-import dev.digitlab.nn.OptimizerConfig;
+import dev.digitlab.nn.optim.OptimizerConfig;
 import dev.digitlab.train.EpochResult;
 import dev.digitlab.train.Evaluation;
 import dev.digitlab.train.TrainingConfig;
@@ -30,6 +30,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a network on MNIST, one line per epoch as Keras prints them, then test it.")
 public final class TrainCommand implements Callable<Integer> {
+
+    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
     @Spec
     CommandSpec spec;
@@ -83,12 +85,7 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingConfig config;
         try {
             modelSpec = model.spec();
-            OptimizerConfig opt = OptimizerConfig.defaults(optimizer);
-            if (learningRate != null) {
-                opt = opt.withLearningRate(learningRate);
-            }
-            opt = opt.withDecay(decay).withMomentum(momentum);
-            config = new TrainingConfig(epochs, batch, validation, seed, opt);
+            config = new TrainingConfig(epochs, batch, validation, seed, optimizer());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -98,7 +95,6 @@ public final class TrainCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         MnistDataset dataset = data.load(new ConsoleProgress(spec.commandLine().getErr()));
-        Gson gson = new GsonBuilder().disableHtmlEscaping().create();
         if (!json) {
             out.println("Model " + modelSpec + " (" + modelSpec.parameterCount() + " parameters), "
                     + config.optimizer().name() + " lr " + config.optimizer().learningRate() + ", batch " + batch);
@@ -108,14 +104,27 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingJob.Outcome outcome = new TrainingJob(modelSpec, config, dataset, name).run(new TrainingListener() {
             @Override
             public void onEpoch(EpochResult r) {
-                out.println(json ? gson.toJson(epochJson(r)) : epochLine(r));
+                out.println(json ? GSON.toJson(epochJson(r)) : epochLine(r));
                 out.flush();
             }
         }).orElseThrow();
-        Evaluation test = outcome.test();
         if (outFile != null) {
             writer.save(outcome.model(), outFile);
         }
+        printSummary(out, outcome.test());
+        return 0;
+    }
+
+    private OptimizerConfig optimizer() {
+        OptimizerConfig opt = OptimizerConfig.defaults(optimizer);
+        if (learningRate != null) {
+            opt = opt.withLearningRate(learningRate);
+        }
+        return opt.withDecay(decay).withMomentum(momentum);
+    }
+
+    /** The test figures, and where the model went: a JSON object, or Keras's line. */
+    private void printSummary(PrintWriter out, Evaluation test) {
         if (json) {
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("test_loss", round(test.loss()));
@@ -123,7 +132,7 @@ public final class TrainCommand implements Callable<Integer> {
             if (outFile != null) {
                 summary.put("saved", outFile.toString());
             }
-            out.println(gson.toJson(summary));
+            out.println(GSON.toJson(summary));
         } else {
             out.printf(Locale.ROOT, "Test - loss: %.4f - accuracy: %.4f%n", test.loss(), test.accuracy());
             if (outFile != null) {
@@ -131,7 +140,6 @@ public final class TrainCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        return 0;
     }
 
     /** Keras's epoch line: {@code Epoch 3/10 - 1.2s - loss: 0.1065 - accuracy: 0.9696 - val_loss: ...}. */

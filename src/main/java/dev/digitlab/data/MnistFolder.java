@@ -62,13 +62,7 @@ public final class MnistFolder {
      * second thread while this one reads the other three: inflating them is most of the cost.
      */
     public MnistDataset load() {
-        if (!Files.isDirectory(dir)) {
-            throw new DataException(dir + ": no such folder");
-        }
-        List<String> missing = missing();
-        if (!missing.isEmpty()) {
-            throw new DataException(dir + ": missing " + String.join(", ", missing) + " (with or without .gz)");
-        }
+        requireAllFiles();
         Path trainImagesFile = file(MnistFiles.TRAIN_IMAGES).orElseThrow();
         Path trainLabelsFile = file(MnistFiles.TRAIN_LABELS).orElseThrow();
         Path testImagesFile = file(MnistFiles.TEST_IMAGES).orElseThrow();
@@ -103,6 +97,16 @@ public final class MnistFolder {
             return new MnistDataset(MnistFiles.nameOf(trainImages.sha256()), trainImages.sha256(), train, test);
         } finally {
             reader.shutdownNow();
+        }
+    }
+
+    private void requireAllFiles() {
+        if (!Files.isDirectory(dir)) {
+            throw new DataException(dir + ": no such folder");
+        }
+        List<String> missing = missing();
+        if (!missing.isEmpty()) {
+            throw new DataException(dir + ": missing " + String.join(", ", missing) + " (with or without .gz)");
         }
     }
 

@@ -32,25 +32,7 @@ final class JsonTrees {
         Deque<String> names = new ArrayDeque<>();
         JsonElement result = null;
         do {
-            JsonElement value;
-            switch (reader.peek()) {
-                case BEGIN_OBJECT -> {
-                    reader.beginObject();
-                    value = new JsonObject();
-                }
-                case BEGIN_ARRAY -> {
-                    reader.beginArray();
-                    value = new JsonArray();
-                }
-                case STRING -> value = new JsonPrimitive(reader.nextString());
-                case NUMBER -> value = new JsonPrimitive(new BigDecimal(reader.nextString()));
-                case BOOLEAN -> value = new JsonPrimitive(reader.nextBoolean());
-                case NULL -> {
-                    reader.nextNull();
-                    value = JsonNull.INSTANCE;
-                }
-                default -> throw new IllegalStateException("unexpected " + reader.peek() + " at " + reader.getPath());
-            }
+            JsonElement value = readOne(reader);
             if (open.isEmpty()) {
                 result = value;
             } else if (open.peek() instanceof JsonObject object) {
@@ -77,6 +59,34 @@ final class JsonTrees {
             }
         } while (!open.isEmpty());
         return result;
+    }
+
+    /** Reads one value, entering an object or an array (its members are read next). */
+    private static JsonElement readOne(JsonReader reader) throws IOException {
+        switch (reader.peek()) {
+            case BEGIN_OBJECT -> {
+                reader.beginObject();
+                return new JsonObject();
+            }
+            case BEGIN_ARRAY -> {
+                reader.beginArray();
+                return new JsonArray();
+            }
+            case STRING -> {
+                return new JsonPrimitive(reader.nextString());
+            }
+            case NUMBER -> {
+                return new JsonPrimitive(new BigDecimal(reader.nextString()));
+            }
+            case BOOLEAN -> {
+                return new JsonPrimitive(reader.nextBoolean());
+            }
+            case NULL -> {
+                reader.nextNull();
+                return JsonNull.INSTANCE;
+            }
+            default -> throw new IllegalStateException("unexpected " + reader.peek() + " at " + reader.getPath());
+        }
     }
 
     /** Writes a tree. */

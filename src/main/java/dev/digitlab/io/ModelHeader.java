@@ -96,6 +96,6 @@ public record ModelHeader(int formatVersion, String name, Instant created, Strin
 
     /** This header as the JSON of a model file without the weight values (what {@code info --json} prints). */
     public String toJson() {
-        return ModelJson.headerOnly(this);
+        return ModelJsonWriter.headerOnly(this);
     }
 }

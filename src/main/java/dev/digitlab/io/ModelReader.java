@@ -240,26 +240,32 @@ public final class ModelReader {
                         + " bytes of values, but its shape " + Arrays.toString(w.shape()) + " needs " + count(needed)
                         + " (4 bytes per float32)");
             }
-            byte[] bytes;
-            try {
-                bytes = Base64.getDecoder().decode(base64);
-            } catch (IllegalArgumentException e) {
-                throw new ModelFileException(source + ": the values of weight " + w.name() + " are not valid base64");
-            }
-            if (!WeightCodec.sha256(bytes).equals(w.sha256())) {
-                throw new ModelFileException(source + " is damaged: the values of weight " + w.name()
-                        + " do not match their SHA-256 checksum");
-            }
-            float[] floats = WeightCodec.floats(bytes);
-            for (int k = 0; k < floats.length; k++) {
-                if (!Float.isFinite(floats[k])) {
-                    throw new ModelFileException(source + ": weight " + w.name() + " holds " + floats[k]
-                            + " at position " + k + ", and a network with such a weight cannot predict");
-                }
-            }
+            float[] floats = decode(w, base64, source);
             values.add(floats);
         }
         return values;
+    }
+
+    /** The values of weight {@code w}, checked against its checksum and for finiteness. */
+    private static float[] decode(ModelHeader.WeightInfo w, String base64, String source) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(source + ": the values of weight " + w.name() + " are not valid base64");
+        }
+        if (!WeightCodec.sha256(bytes).equals(w.sha256())) {
+            throw new ModelFileException(source + " is damaged: the values of weight " + w.name()
+                    + " do not match their SHA-256 checksum");
+        }
+        float[] floats = WeightCodec.floats(bytes);
+        for (int k = 0; k < floats.length; k++) {
+            if (!Float.isFinite(floats[k])) {
+                throw new ModelFileException(source + ": weight " + w.name() + " holds " + floats[k]
+                        + " at position " + k + ", and a network with such a weight cannot predict");
+            }
+        }
+        return floats;
     }
 
     /** The network, built only now that every check has passed. */

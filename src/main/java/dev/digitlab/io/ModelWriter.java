@@ -67,7 +67,7 @@ public final class ModelWriter {
         try {
             file.write(target, out -> {
                 Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                ModelJson.write(text, header, values);
+                ModelJsonWriter.write(text, header, values);
                 text.flush();
             });
         } catch (IOException e) {

@@ -2,7 +2,8 @@ package dev.digitlab.nn;
 
 import dev.digitlab.nn.cpu.BufferCache;
 import dev.digitlab.nn.cpu.NdBuffers;
-
+import dev.digitlab.nn.optim.Optimizer;
+import dev.digitlab.nn.optim.OptimizerConfig;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

@@ -1,5 +1,5 @@
 /**
- * The neural network on ND4J: the layer kinds and their layers, loss, optimizers and the model
- * spec that describes them; no UI.
+ * The neural network on ND4J: the layer kinds and their layers, the loss, the training step and
+ * the model spec that describes them; no UI.
  */
 package dev.digitlab.nn;

@@ -1,6 +1,6 @@
 package dev.digitlab.train;
 
-import dev.digitlab.nn.OptimizerConfig;
+import dev.digitlab.nn.optim.OptimizerConfig;
 
 /**
  * How to train: Keras's {@code fit} arguments.

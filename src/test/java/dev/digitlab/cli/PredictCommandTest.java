@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.Gson;
+import dev.digitlab.imaging.Preprocessing;
+import dev.digitlab.io.ModelWriter;
+import dev.digitlab.io.ShippedModels;
+import dev.digitlab.train.TrainedModel;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.awt.BasicStroke;
@@ -169,6 +173,25 @@ class PredictCommandTest {
         assertEquals("", out.toString());
         assertEquals(1, err.toString().lines().count(), err.toString());
         assertTrue(err.toString().startsWith("digitlab: " + model), err.toString());
+    }
+
+    @Test
+    void theModelsStoredRecipePreparesThePictures() throws IOException {
+        Path seven = picture("seven.png", 600, 400, true, 26, 220, 60, 420, 60, 290, 340);
+        TrainedModel shipped = new ShippedModels().load();
+        Path wider = dir.resolve("wider.json");
+        // A recipe that makes 32x32 inputs, which the shipped 784-input network cannot read: predict
+        // must say so instead of quietly preparing the picture MNIST's way.
+        new ModelWriter("test").save(new TrainedModel("wider", shipped.network(), shipped.config(),
+                shipped.datasetName(), shipped.datasetChecksum(), shipped.history(), shipped.testAccuracy(),
+                shipped.created(), new Preprocessing("mnist", 24, 32, Preprocessing.CENTRE_OF_MASS)), wider);
+
+        int exit = run("predict", "--model", wider.toString(), seven.toString());
+
+        assertEquals(1, exit);
+        assertTrue(err.toString().contains("takes 784 inputs and 10 classes, but a digit becomes 1024 pixels"),
+                err.toString());
+        assertEquals("", out.toString());
     }
 
     @Test

@@ -4,7 +4,7 @@ import dev.digitlab.data.MnistDataset;
 import dev.digitlab.data.MnistFolder;
 import dev.digitlab.nn.ModelSpec;
 import dev.digitlab.nn.Network;
-import dev.digitlab.nn.OptimizerConfig;
+import dev.digitlab.nn.optim.OptimizerConfig;
 import dev.digitlab.train.Evaluator;
 import dev.digitlab.train.TrainedModel;
 import dev.digitlab.train.Trainer;

@@ -5,7 +5,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import dev.digitlab.nn.ModelSpec;
 import dev.digitlab.nn.Network;
-import dev.digitlab.nn.OptimizerConfig;
+import dev.digitlab.nn.optim.OptimizerConfig;
 import dev.digitlab.nn.Parameter;
 import dev.digitlab.train.EpochResult;
 import dev.digitlab.train.TrainedModel;

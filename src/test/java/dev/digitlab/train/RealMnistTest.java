@@ -6,7 +6,7 @@ import dev.digitlab.data.MnistDataset;
 import dev.digitlab.data.TestData;
 import dev.digitlab.nn.ModelSpec;
 import dev.digitlab.nn.Network;
-import dev.digitlab.nn.OptimizerConfig;
+import dev.digitlab.nn.optim.OptimizerConfig;
 import org.junit.jupiter.api.Test;
 
 /** The tutorial model and the CNN on the real digits, briefly: they must learn them, not just run. */

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.digitlab.data.MnistDataset;
 import dev.digitlab.nn.ModelSpec;
 import dev.digitlab.nn.Network;
-import dev.digitlab.nn.OptimizerConfig;
+import dev.digitlab.nn.optim.OptimizerConfig;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

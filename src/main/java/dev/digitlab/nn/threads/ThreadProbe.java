@@ -3,9 +3,7 @@ package dev.digitlab.nn.threads;
 import dev.digitlab.nn.BatchTrainer;
 import dev.digitlab.nn.ModelSpec;
 import dev.digitlab.nn.Network;
-import dev.digitlab.nn.OptimizerConfig;
-
-
+import dev.digitlab.nn.optim.OptimizerConfig;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 

@@ -1,5 +1,6 @@
 package dev.digitlab.ui.draw;
 
+import dev.digitlab.base.Mnist;
 import dev.digitlab.ui.shared.Messages;
 import dev.digitlab.ui.shared.TabView;
 
@@ -207,9 +208,9 @@ public final class DrawView implements TabView {
     }
 
     private Node networkInput() {
-        PixelGrid input = new PixelGrid(28, CELL);
+        PixelGrid input = new PixelGrid(Mnist.SIDE, CELL);
         input.setId("networkInput");
-        PixelGrid naive = new PixelGrid(28, CELL);
+        PixelGrid naive = new PixelGrid(Mnist.SIDE, CELL);
         naive.setId("naiveInput");
         model.readingProperty().addListener((obs, old, now) -> {
             input.show(now.input());

@@ -19,11 +19,11 @@ public final class PixelGrid extends Canvas {
     private static final Color PAPER = Color.web("#11161c");
     private static final Color GRID = Color.web("#ffffff", 0.06);
 
-    private final int cells;
-    private final WritableImage pixels;
+    private int cells;
+    private WritableImage pixels;
     private float[] values;
 
-    /** A grid of {@code cells x cells} pixels, each {@code cell} screen pixels wide. */
+    /** A grid of {@code cells x cells} pixels, each {@code cell} screen pixels wide (until an image of another size comes). */
     PixelGrid(int cells, double cell) {
         super(cells * cell, cells * cell);
         this.cells = cells;
@@ -33,8 +33,15 @@ public final class PixelGrid extends Canvas {
         show(null);
     }
 
-    /** Shows {@code image} ({@code cells x cells}, ink high), or an empty field for null. */
+    /**
+     * Shows {@code image} (square, ink high), or an empty field for null. A model whose recipe makes
+     * another size than the grid's gets its own pixel count in the same space on screen.
+     */
     void show(GrayImage image) {
+        if (image != null && image.width() != cells) {
+            cells = image.width();
+            pixels = new WritableImage(cells, cells);
+        }
         values = image == null ? null : image.values();
         PixelWriter w = pixels.getPixelWriter();
         int r0 = (int) Math.round(PAPER.getRed() * 255);

@@ -1,5 +1,6 @@
 package dev.digitlab.ui.draw;
 
+import dev.digitlab.base.Mnist;
 import dev.digitlab.imaging.strokes.Reading;
 import dev.digitlab.ui.draw.ProbabilityChart;
 import dev.digitlab.ui.shared.Percent;
@@ -21,9 +22,9 @@ final class ProbabilityChart extends GridPane {
 
     private static final String WINNER = "winner";
 
-    private final Label[] digits = new Label[10];
-    private final Bar[] bars = new Bar[10];
-    private final Label[] percents = new Label[10];
+    private final Label[] digits = new Label[Mnist.CLASSES];
+    private final Bar[] bars = new Bar[Mnist.CLASSES];
+    private final Label[] percents = new Label[Mnist.CLASSES];
     private float[] shown;
 
     ProbabilityChart() {
@@ -40,7 +41,7 @@ final class ProbabilityChart extends GridPane {
         percent.setHalignment(HPos.RIGHT);
         percent.setMinWidth(52);
         getColumnConstraints().addAll(digit, bar, percent);
-        for (int d = 0; d < 10; d++) {
+        for (int d = 0; d < Mnist.CLASSES; d++) {
             digits[d] = new Label(Integer.toString(d));
             digits[d].getStyleClass().add("bar-digit");
             bars[d] = new Bar();
@@ -57,7 +58,7 @@ final class ProbabilityChart extends GridPane {
     void setProbabilities(float[] p) {
         shown = p == null ? null : p.clone();
         int winner = Reading.argmax(p);
-        for (int d = 0; d < 10; d++) {
+        for (int d = 0; d < Mnist.CLASSES; d++) {
             bars[d].setValue(p == null ? 0 : p[d]);
             percents[d].setText(p == null ? "" : Percent.of(p[d]));
             for (Region r : new Region[] {digits[d], bars[d], percents[d]}) {

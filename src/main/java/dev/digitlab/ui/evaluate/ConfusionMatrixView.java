@@ -1,5 +1,6 @@
 package dev.digitlab.ui.evaluate;
 
+import dev.digitlab.base.Mnist;
 import dev.digitlab.ui.shared.Messages;
 
 import dev.digitlab.train.Evaluation;
@@ -29,7 +30,7 @@ import javafx.util.Duration;
 final class ConfusionMatrixView {
 
     static final double CELL = 42;
-    private static final int CLASSES = 10;
+    private static final int CLASSES = Mnist.CLASSES;
     private static final Color RIGHT_LOW = Color.web("#e5f5e0");
     private static final Color RIGHT_HIGH = Color.web("#1b7837");
     private static final Color WRONG_LOW = Color.web("#fde0d6");

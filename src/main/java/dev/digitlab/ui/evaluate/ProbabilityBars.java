@@ -1,5 +1,6 @@
 package dev.digitlab.ui.evaluate;
 
+import dev.digitlab.base.Mnist;
 import dev.digitlab.ui.evaluate.ProbabilityBars;
 import dev.digitlab.ui.shared.Messages;
 import dev.digitlab.ui.shared.TestImage;
@@ -19,7 +20,7 @@ import javafx.scene.shape.Rectangle;
  */
 final class ProbabilityBars {
 
-    private static final int CLASSES = 10;
+    private static final int CLASSES = Mnist.CLASSES;
 
     private final VBox root = new VBox(1);
     private final Label[] digits = new Label[CLASSES];

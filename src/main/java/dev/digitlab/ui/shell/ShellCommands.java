@@ -1,5 +1,6 @@
 package dev.digitlab.ui.shell;
 
+import dev.digitlab.base.Mnist;
 import dev.digitlab.nn.cpu.BackendInfo;
 import dev.digitlab.ui.shared.DataFolderSource;
 import dev.digitlab.ui.shared.Messages;
@@ -58,7 +59,7 @@ final class ShellCommands implements ShellActions {
             services.prompts().showError(Messages.get("form.fixFields"), null);
             return;
         }
-        files.newModel(form.spec(28 * 28, 10), form.config());
+        files.newModel(form.spec(Mnist.PIXELS, Mnist.CLASSES), form.config());
     }
 
     @Override

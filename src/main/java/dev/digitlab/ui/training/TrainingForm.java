@@ -1,10 +1,11 @@
 package dev.digitlab.ui.training;
 
 
+import dev.digitlab.base.Mnist;
 import dev.digitlab.nn.LayerType;
 import dev.digitlab.nn.LayerTokens;
 import dev.digitlab.nn.ModelSpec;
-import dev.digitlab.nn.OptimizerConfig;
+import dev.digitlab.nn.optim.OptimizerConfig;
 import dev.digitlab.train.TrainingConfig;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -34,14 +35,12 @@ public final class TrainingForm {
     /** More filters than this make a conv layer too slow to train on two cores. */
     static final int MAX_FILTERS = 256;
     static final int MAX_IMAGE_LAYERS = 8;
-    private static final int MNIST_INPUTS = 28 * 28;
-    private static final int MNIST_CLASSES = 10;
     static final int MAX_EPOCHS = 1000;
     static final int MAX_BATCH = 60_000;
 
     private final ObjectProperty<Preset> preset = new SimpleObjectProperty<>(this, "preset");
     private final ObjectProperty<String> optimizer = new SimpleObjectProperty<>(this, "optimizer", OptimizerConfig.ADAM);
-    private final FormField<LayerTokens> layers = new FormField<>(FieldParsers.layers(MNIST_INPUTS, MNIST_CLASSES,
+    private final FormField<LayerTokens> layers = new FormField<>(FieldParsers.layers(Mnist.PIXELS, Mnist.CLASSES,
             MAX_UNITS, MAX_HIDDEN_LAYERS, MAX_FILTERS, MAX_IMAGE_LAYERS), "");
     private final FormField<Double> dropout = new FormField<>(FieldParsers.decimal(0, false, 1, "error.dropout"), "0");
     private final FormField<Double> learningRate =

@@ -1,5 +1,6 @@
 package dev.digitlab.ui.training;
 
+import dev.digitlab.base.Mnist;
 import dev.digitlab.base.ErrorText;
 
 import dev.digitlab.ui.shared.ActiveModel;
@@ -49,8 +50,8 @@ public final class TrainingViewModel implements AutoCloseable {
         TRAINING
     }
 
-    private static final int CLASSES = 10;
-    private static final int MNIST_INPUTS = 28 * 28;
+    private static final int CLASSES = Mnist.CLASSES;
+    private static final int MNIST_INPUTS = Mnist.PIXELS;
     private static final Logger LOG = LoggerFactory.getLogger(TrainingViewModel.class);
 
     private final ActiveModel active;

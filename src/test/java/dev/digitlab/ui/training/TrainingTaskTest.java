@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.digitlab.data.MnistDataset;
 import dev.digitlab.nn.ModelSpec;
-import dev.digitlab.nn.OptimizerConfig;
+import dev.digitlab.nn.optim.OptimizerConfig;
 import dev.digitlab.train.BatchProgress;
 import dev.digitlab.train.EpochResult;
 import dev.digitlab.train.TrainedModel;

@@ -1,4 +1,4 @@
-package dev.digitlab.nn;
+package dev.digitlab.nn.optim;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

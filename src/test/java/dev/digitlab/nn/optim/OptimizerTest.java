@@ -1,4 +1,4 @@
-package dev.digitlab.nn;
+package dev.digitlab.nn.optim;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package dev.digitlab.nn;
+package dev.digitlab.nn.optim;
 
 import java.util.Locale;
 
