@@ -3,8 +3,6 @@ package dev.digitlab.ui.shell;
 import dev.digitlab.ui.shared.ActiveModel;
 import dev.digitlab.ui.shared.FileChooserService;
 import dev.digitlab.ui.shared.Messages;
-import dev.digitlab.ui.shell.ModelFiles;
-import dev.digitlab.ui.shell.Prompts;
 
 import dev.digitlab.base.ErrorText;
 import dev.digitlab.io.ModelFileException;
@@ -31,7 +29,6 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 
@@ -50,7 +47,7 @@ public final class ModelFiles {
     private final Function<Path, TrainedModel> reader;
     private final ModelWriter writer;
     private final ObjectProperty<Path> file = new SimpleObjectProperty<>(this, "file");
-    private final ObservableList<Path> recent = FXCollections.observableArrayList();
+    private final RecentModels recent = new RecentModels();
     private final ReadOnlyObjectWrapper<Supplier<String>> notice = new ReadOnlyObjectWrapper<>(this, "notice");
     private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper(this, "opening");
     private boolean settingModel;
@@ -128,7 +125,7 @@ public final class ModelFiles {
             return false;
         }
         if (!Files.exists(path)) {
-            recent.remove(path);
+            recent.paths().remove(path);
             notice.set(() -> Messages.format("notice.recentMissing", path.toString()));
             return false;
         }
@@ -199,7 +196,7 @@ public final class ModelFiles {
 
     /** Model files opened or saved, most recent first, at most {@value Settings#MAX_RECENT}. */
     public ObservableList<Path> recent() {
-        return recent;
+        return recent.paths();
     }
 
     /**
@@ -277,7 +274,7 @@ public final class ModelFiles {
         }
         setActive(model, false, path);
         if (path != null) {
-            remember(path);
+            recent.remember(path);
         }
         notice.set(() -> Messages.format("notice.opened", what));
     }
@@ -307,7 +304,7 @@ public final class ModelFiles {
         }
         file.set(target);
         active.unsavedProperty().set(false);
-        remember(target);
+        recent.remember(target);
         notice.set(() -> Messages.format("notice.saved", target.toString()));
         return true;
     }
@@ -319,15 +316,6 @@ public final class ModelFiles {
             active.set(model, unsaved);
         } finally {
             settingModel = false;
-        }
-    }
-
-    private void remember(Path path) {
-        Path absolute = path.toAbsolutePath();
-        recent.remove(absolute);
-        recent.add(0, absolute);
-        if (recent.size() > Settings.MAX_RECENT) {
-            recent.remove(Settings.MAX_RECENT, recent.size());
         }
     }
 
