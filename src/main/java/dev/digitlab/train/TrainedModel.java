@@ -16,16 +16,30 @@ import java.util.List;
  * @param history         one entry per finished epoch
  * @param testAccuracy    accuracy on the test set, or NaN when not measured
  * @param created         when training finished
+ * @param origin          where a model not made by DigitLab came from, e.g. {@code "Keras 2.10.0,
+ *                        mnist_model.h5"}; null for DigitLab's own
  */
 public record TrainedModel(String name, Network network, TrainingConfig config, String datasetName,
                            String datasetChecksum, List<EpochResult> history, double testAccuracy,
-                           Instant created) {
+                           Instant created, String origin) {
 
     public TrainedModel {
         if (network == null) {
             throw new IllegalArgumentException("a trained model needs a network");
         }
         history = List.copyOf(history);
+    }
+
+    /** A model DigitLab made itself (no {@link #origin()}). */
+    public TrainedModel(String name, Network network, TrainingConfig config, String datasetName,
+                        String datasetChecksum, List<EpochResult> history, double testAccuracy, Instant created) {
+        this(name, network, config, datasetName, datasetChecksum, history, testAccuracy, created, null);
+    }
+
+    /** This model with the test accuracy DigitLab measured for it. */
+    public TrainedModel withTestAccuracy(double accuracy) {
+        return new TrainedModel(name, network, config, datasetName, datasetChecksum, history, accuracy, created,
+                origin);
     }
 
     /** Whether the test accuracy was measured. */
@@ -36,6 +50,6 @@ public record TrainedModel(String name, Network network, TrainingConfig config, 
     /** This model under another name (e.g. after "Save as"). */
     public TrainedModel withName(String newName) {
         return new TrainedModel(newName, network, config, datasetName, datasetChecksum, history, testAccuracy,
-                created);
+                created, origin);
     }
 }
