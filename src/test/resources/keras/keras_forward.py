@@ -6,10 +6,11 @@ Reads a legacy HDF5 file (.h5, weights under model_weights/<layer>/..., any nest
 Keras computes. Used by the tests to check DigitLab's import and export against numpy, and by
 make_fixtures.py to compute the fixtures' expected outputs.
 
-Command line: keras_forward.py MODEL IMAGES.f32 COUNT
+Command line: keras_forward.py [--strict] MODEL IMAGES.f32 COUNT
   IMAGES.f32 holds COUNT images of 784 little-endian float32 pixels in [0, 1] (pixel / 255, as the
   tutorial feeds them); a model whose first layer is a Rescaling gets the raw pixels (x 255).
-  Prints a JSON list of COUNT lists of class probabilities.
+  Prints a JSON list of COUNT lists of class probabilities. --strict finds a legacy file's weights
+  only as keras.models.load_model does (layer_names, weight_names) and checks the root attributes.
 """
 import io
 import json
@@ -55,6 +56,18 @@ def _inbound(layer):
     return node[0][0]  # Keras 2
 
 
+def strict_legacy_weights(h5):
+    """{layer name: {role: array}} found as Keras's load_model finds them: through the layer_names
+    attribute of model_weights and each layer's weight_names attribute, nothing else."""
+    out = {}
+    root = h5["model_weights"]
+    for layer in [_text(n) for n in root.attrs["layer_names"]]:
+        g = root[layer]
+        names = [_text(n) for n in g.attrs["weight_names"]] if "weight_names" in g.attrs else []
+        out[layer] = {n.split("/")[-1].split(":")[0]: np.array(g[n]) for n in names}
+    return out
+
+
 def legacy_weights(h5):
     """{layer name: {weight role: array}} from model_weights, whatever the nesting below the layer."""
     out = {}
@@ -92,8 +105,8 @@ def keras3_weights(h5, layers):
     return out
 
 
-def load(path):
-    """(layers in order, weights by layer name, keras_version)."""
+def load(path, strict=False):
+    """(layers in order, weights by layer name, keras_version); strict: find weights as load_model does."""
     if zipfile.is_zipfile(path):
         with zipfile.ZipFile(path) as z:
             config = json.loads(z.read("config.json"))
@@ -103,7 +116,8 @@ def load(path):
                 return layers, keras3_weights(h5, layers), version
     with h5py.File(path, "r") as h5:
         config = json.loads(_text(h5.attrs["model_config"]))
-        return chain(config), legacy_weights(h5), _text(h5.attrs["keras_version"])
+        weights = strict_legacy_weights(h5) if strict else legacy_weights(h5)
+        return chain(config), weights, _text(h5.attrs["keras_version"])
 
 
 def _act(name, x):
@@ -171,6 +185,9 @@ def forward(layers, weights, x, dtype=np.float64):
             x = _pool(x, cfg["pool_size"][0])
         elif kind == "Activation":
             x = _act(cfg["activation"], x)
+        elif kind == "LeakyReLU":
+            slope = dtype(cfg.get("negative_slope", cfg.get("alpha", 0.3)))
+            x = np.where(x > 0, x, slope * x)
         elif kind == "BatchNormalization":
             eps = dtype(cfg.get("epsilon", 1e-3))
             gamma = w.get("gamma", 1)
@@ -191,14 +208,26 @@ def takes_raw_pixels(layers):
     return len(layers) > 1 and layers[1]["class_name"] == "Rescaling"
 
 
-def probabilities(path, images, dtype=np.float64):
+def probabilities(path, images, dtype=np.float64, strict=False):
     """Class probabilities for images of 784 values in [0, 1], fed as the tutorial feeds them."""
-    layers, weights, _ = load(path)
+    layers, weights, _ = load(path, strict)
     x = images * 255 if takes_raw_pixels(layers) else images
     return forward(layers, weights, x.reshape((len(images),) + input_shape(layers)), dtype)
 
 
+def check_root(path):
+    with h5py.File(path, "r") as h5:
+        for key in ("keras_version", "backend", "model_config"):
+            if key not in h5.attrs:
+                raise ValueError("no root attribute " + key)
+
+
 if __name__ == "__main__":
-    count = int(sys.argv[3])
-    pixels = np.fromfile(sys.argv[2], dtype="<f4", count=count * 784).reshape(count, 784)
-    print(json.dumps(probabilities(sys.argv[1], pixels).tolist()))
+    args = sys.argv[1:]
+    strict = args[0] == "--strict"
+    if strict:
+        args = args[1:]
+        check_root(args[0])
+    count = int(args[2])
+    pixels = np.fromfile(args[1], dtype="<f4", count=count * 784).reshape(count, 784)
+    print(json.dumps(probabilities(args[0], pixels.astype(np.float64), strict=strict).tolist()))
