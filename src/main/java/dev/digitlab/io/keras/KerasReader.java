@@ -38,6 +38,12 @@ public final class KerasReader {
     /** The largest {@code model_config} or {@code config.json} read: 16 MB of JSON. */
     static final int MAX_CONFIG_BYTES = 16 << 20;
 
+    /**
+     * Created with the class, so SLF4J is set up before ND4J starts logging on its own thread: both at
+     * once make SLF4J print a "replayed logging calls" warning (jhdf logs through SLF4J too).
+     */
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(KerasReader.class);
+
     private static final byte[] HDF5_MAGIC = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
 
@@ -118,6 +124,7 @@ public final class KerasReader {
             throw new ModelFileException(file + " could not be read: " + e.getMessage(), e);
         } catch (RuntimeException | OutOfMemoryError e) {
             // jhdf's own errors on a damaged file (HdfException, buffer under- and overflows, ...).
+            LOG.debug("reading {} failed", file, e);
             throw new ModelFileException(file + " is damaged or not a Keras model file (" + brief(e) + ")", e);
         }
     }
