@@ -400,7 +400,7 @@ public final class DrawViewModel implements AutoCloseable {
                         : Messages.get("draw.model.noAccuracy");
                 modelText.set(Messages.format(active.unsavedProperty().get() ? "draw.model.readyUnsaved"
                         : "draw.model.ready", model.name(), accuracy));
-                modelHelp.set("");
+                modelHelp.set(model.origin() == null ? "" : Messages.format("draw.model.origin", model.origin()));
             }
             default -> throw new IllegalStateException("unknown model state " + modelState.get());
         }

@@ -1,10 +1,10 @@
 package dev.digitlab.ui;
 
 import dev.digitlab.imaging.GrayImage;
-import dev.digitlab.io.ModelReader;
 import dev.digitlab.io.ModelWriter;
 import dev.digitlab.io.Settings;
 import dev.digitlab.io.SettingsStore;
+import dev.digitlab.io.keras.ModelOpener;
 import dev.digitlab.nn.BackendInfo;
 import dev.digitlab.train.TrainedModel;
 import java.io.IOException;
@@ -55,7 +55,7 @@ public final class MainWindow implements ShellActions {
         public Services(FileChooserService chooser, Prompts prompts, SettingsStore store,
                         Function<Path, DatasetSource> dataLookup, Callable<TrainedModel> shipped,
                         ModelWriter writer, int threads) {
-            this(chooser, prompts, store, dataLookup, shipped, writer, threads, new ModelReader()::load);
+            this(chooser, prompts, store, dataLookup, shipped, writer, threads, ModelOpener::load);
         }
     }
 
@@ -103,7 +103,7 @@ public final class MainWindow implements ShellActions {
                 throw new IllegalStateException(e.getMessage(), e);
             }
         });
-        files = new ModelFiles(active, services.chooser(), services.prompts(), services.reader(), services.writer());
+        files = new ModelFiles(active, services.chooser(), services.prompts(), this::readModel, services.writer());
         settings.recentModels.forEach(p -> files.recent().add(Path.of(p)));
         restoreForm();
         listen();
@@ -124,6 +124,24 @@ public final class MainWindow implements ShellActions {
         status.set(() -> Messages.get("status.loadingModel"));
         // The window comes first; ND4J starts and the shipped model loads in the background.
         draw.loadModel(services.shipped());
+    }
+
+    /**
+     * Reads a model file the user opens (on the background thread). A model from elsewhere (a Keras
+     * file records no test accuracy) gets its MNIST test accuracy measured here when the data can be
+     * had, so the Draw tab shows it beside DigitLab's own models.
+     */
+    private TrainedModel readModel(Path path) {
+        TrainedModel model = services.reader().apply(path);
+        if (model.origin() == null || model.hasTestAccuracy()) {
+            return model;
+        }
+        try {
+            return ModelOpener.withMeasuredAccuracy(model, data.load(dev.digitlab.data.ProgressListener.NONE).test());
+        } catch (RuntimeException e) {
+            LOG.info("the test accuracy of {} was not measured: {}", path, e.getMessage());
+            return model;
+        }
     }
 
     private void listen() {
