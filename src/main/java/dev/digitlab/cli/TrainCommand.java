@@ -81,6 +81,11 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Save the trained model to FILE (.json) with its settings, history and test accuracy.")
     Path outFile;
 
+    @Option(names = "--from", paramLabel = "FILE",
+            description = "Go on training the model in FILE (DigitLab .json, or Keras .h5 or .keras) from its weights; "
+                    + "its architecture is used, not --preset or --layers.")
+    Path fromFile;
+
     @Override
     public Integer call() throws Exception {
         ModelSpec modelSpec;
@@ -101,8 +106,15 @@ public final class TrainCommand implements Callable<Integer> {
             writer.checkWritable(outFile); // before training, not after it
         }
         PrintWriter out = spec.commandLine().getOut();
+        // Fine-tuning a model from a file (e.g. the learner's own Keras model) starts from its weights;
+        // read before the data, so a bad file is said at once.
+        Network network = fromFile == null ? null : dev.digitlab.io.keras.ModelOpener.load(fromFile).network();
         MnistDataset dataset = data.load(new ConsoleProgress(spec.commandLine().getErr()));
-        Network network = Network.create(modelSpec, seed);
+        if (network == null) {
+            network = Network.create(modelSpec, seed);
+        } else {
+            modelSpec = network.spec();
+        }
         Gson gson = new GsonBuilder().disableHtmlEscaping().create();
         if (!json) {
             out.println("Model " + modelSpec + " (" + network.parameterCount() + " parameters), " + config.optimizer().name()

@@ -75,6 +75,28 @@ class KerasCommandsTest {
     }
 
     @Test
+    void trainFromAKerasFileGoesOnFromItsWeights() throws Exception {
+        TrainCommandTest.writeMnist(dir, 200, 50);
+        Path out = dir.resolve("tuned.json");
+        Path keras = fixture("mlp-keras2.h5");
+
+        int exit = run("train", "--from", keras.toString(), "--data", dir.toString(), "--epochs", "1", "--lr", "1e-9",
+                "--out", out.toString());
+
+        assertEquals(0, exit, err.toString());
+        assertTrue(this.out.toString().startsWith("Model 784 -> 16 relu -> 10 softmax (12730 parameters)"),
+                this.out.toString());
+        // With a learning rate of 1e-9 one epoch changes nothing visible: the run started from the Keras weights.
+        float[] image = new float[784];
+        java.util.Arrays.fill(image, 300, 500, 0.8f);
+        float[] before = new KerasReader().load(keras).network().probabilities(image);
+        float[] after = new dev.digitlab.io.ModelReader().load(out).network().probabilities(image);
+        for (int c = 0; c < before.length; c++) {
+            assertEquals(before[c], after[c], 1e-4);
+        }
+    }
+
+    @Test
     void anExportToAMissingFolderIsOneLine() throws Exception {
         Path target = dir.resolve("missing/for-keras.h5");
 
