@@ -323,7 +323,7 @@ final class KerasPlan {
             throw unsupported(layer, "a Rescaling by a list of scales");
         }
         pendingRescaling = layer;
-        rescaling = String.format(Locale.ROOT, "pixels 0-255 x %s %s %s (its Rescaling layer)",
+        rescaling = String.format(Locale.ROOT, "pixels 0-255 x %s %s %s (Rescaling)",
                 number(scale), offset < 0 ? "-" : "+", number(Math.abs(offset)));
     }
 

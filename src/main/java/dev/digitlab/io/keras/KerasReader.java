@@ -238,7 +238,7 @@ public final class KerasReader {
     }
 
     private static KerasSource source(String name, String format, String version, KerasPlan plan) {
-        String inputs = plan.rescaling != null ? plan.rescaling : "pixels / 255, as the tutorial feeds them";
+        String inputs = plan.rescaling != null ? plan.rescaling : "pixels / 255";
         return new KerasSource(name, format, version, inputs, plan.addedSoftmax);
     }
 
