@@ -56,7 +56,7 @@ class KerasCommandsTest {
         assertEquals(0, exit, err.toString());
         assertTrue(text.contains("Architecture:   784 -> conv 3x3x4 relu -> maxpool 2 -> flatten -> 8 relu -> 10 softmax"),
                 text);
-        assertTrue(text.contains("From:           Keras 3.4.1 · .keras · cnn.keras · pixels 0-255 x 0.00784314 - 1 (Rescaling)"), text);
+        assertTrue(text.contains("From:           Keras 3.4.1, .keras, cnn.keras, pixels 0-255 x 0.00784314 - 1 (Rescaling)"), text);
         assertTrue(text.contains("Test accuracy:  not measured (folder " + dir.resolve("none") + " does not exist)"),
                 text);
     }

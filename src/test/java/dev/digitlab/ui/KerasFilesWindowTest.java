@@ -121,7 +121,7 @@ class KerasFilesWindowTest {
         robot.clickOn("Draw");
         WaitForAsyncUtils.waitForFxEvents();
         String help = robot.lookup("#modelHelp").queryAs(Label.class).getText();
-        assertEquals("Imported from Keras 2.10.0 · HDF5 · mlp-keras2.h5 · pixels / 255",
+        assertEquals("Imported from Keras 2.10.0, HDF5, mlp-keras2.h5, pixels / 255",
                 help);
     }
 

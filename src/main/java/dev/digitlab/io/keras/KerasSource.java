@@ -15,10 +15,10 @@ public record KerasSource(String file, String format, String kerasVersion, Strin
 
     /**
      * One line, mostly names and symbols so that it reads in any of the app's languages:
-     * {@code "Keras 2.10.0 · HDF5 · mnist_model.h5 · pixels / 255"}.
+     * {@code "Keras 2.10.0, HDF5, mnist_model.h5, pixels / 255"}.
      */
     public String describe() {
-        return "Keras " + (kerasVersion == null ? "?" : kerasVersion) + " · " + format + " · " + file + " · " + inputs
-                + (logits ? " · + softmax" : "");
+        return "Keras " + (kerasVersion == null ? "?" : kerasVersion) + ", " + format + ", " + file + ", " + inputs
+                + (logits ? ", + softmax" : "");
     }
 }

@@ -37,11 +37,11 @@ class KerasReaderTest {
     void theModelSaysWhereItCameFromAndHowItTakesItsPixels() {
         TrainedModel tutorial = new KerasReader().load(KerasFixtures.file("mlp-keras2.h5"));
         assertEquals("mlp-keras2", tutorial.name());
-        assertEquals("Keras 2.10.0 · HDF5 · mlp-keras2.h5 · pixels / 255",
+        assertEquals("Keras 2.10.0, HDF5, mlp-keras2.h5, pixels / 255",
                 tutorial.origin());
         assertEquals("784 -> 16 relu -> 10 softmax", tutorial.network().spec().toString());
         TrainedModel rescaled = new KerasReader().load(KerasFixtures.file("cnn.keras"));
-        assertTrue(rescaled.origin().equals("Keras 3.4.1 · .keras · cnn.keras · pixels 0-255 x 0.00784314 - 1 (Rescaling)"),
+        assertTrue(rescaled.origin().equals("Keras 3.4.1, .keras, cnn.keras, pixels 0-255 x 0.00784314 - 1 (Rescaling)"),
                 rescaled.origin());
     }
 
