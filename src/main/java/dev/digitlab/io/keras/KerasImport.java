@@ -21,7 +21,7 @@ final class KerasImport {
     /** The values of every parameter, in the order {@code nn.Network} lists them (W then b, layer by layer). */
     static List<float[]> weights(KerasPlan plan, KerasWeights file) {
         List<float[]> out = new ArrayList<>();
-        for (KerasPlan.Weighted w : plan.weighted) {
+        for (Weighted w : plan.weighted) {
             double[][] kb = read(w, file);
             double[] kernel = kb[0];
             double[] bias = kb[1];
@@ -48,7 +48,7 @@ final class KerasImport {
         return out;
     }
 
-    private static double[][] read(KerasPlan.Weighted w, KerasWeights file) {
+    private static double[][] read(Weighted w, KerasWeights file) {
         boolean useBias = w.layer.flag("use_bias", true);
         List<String> roles = useBias ? KERNEL_BIAS : KERNEL;
         int units;
@@ -59,7 +59,7 @@ final class KerasImport {
             kernelShape = new int[] {(int) k[0], (int) k[1], (int) w.inputShape[2], units};
         } else {
             units = (int) w.layer.integer("units", 0);
-            kernelShape = new int[] {(int) KerasPlan.size(w.inputShape), units};
+            kernelShape = new int[] {(int) KerasShapes.size(w.inputShape), units};
         }
         double[] kernel = doubles(file.read(w.layer, roles, "kernel", kernelShape));
         double[] bias = useBias ? doubles(file.read(w.layer, roles, "bias", units)) : new double[units];

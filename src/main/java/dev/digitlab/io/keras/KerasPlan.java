@@ -5,7 +5,6 @@ import dev.digitlab.nn.ModelSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * How a Keras model becomes a DigitLab {@link ModelSpec}, worked out from the config alone (no
@@ -19,32 +18,6 @@ import java.util.Set;
  * a dense layer: that layer remembers the image shape so its kernel rows can be reordered.
  */
 final class KerasPlan {
-
-    /** Activation names DigitLab computes, as Keras writes them. */
-    private static final Set<String> ACTIVATIONS = Set.of("relu", "elu", "leaky_relu", "sigmoid", "tanh", "softmax",
-            "linear");
-
-    /** A dense or conv layer of the DigitLab model and what its weights are made of. */
-    static final class Weighted {
-        final KerasLayer layer;
-        final boolean conv;
-        final int slot;
-        final long[] inputShape;
-        /** Channels-last image {@code [h, w, c]} flattened right before this dense layer, when c > 1. */
-        long[] flattenedImage;
-        /** Applied to the input (Rescaling, or a BatchNormalization after the layer before). */
-        KerasLayer inputRescaling;
-        KerasLayer inputBatchNorm;
-        /** BatchNormalization layers after it, folded into it, in order. */
-        final List<KerasLayer> outputBatchNorms = new ArrayList<>();
-
-        Weighted(KerasLayer layer, boolean conv, int slot, long[] inputShape) {
-            this.layer = layer;
-            this.conv = conv;
-            this.slot = slot;
-            this.inputShape = inputShape;
-        }
-    }
 
     final List<LayerSpec> specs = new ArrayList<>();
     final List<Weighted> weighted = new ArrayList<>();
@@ -74,7 +47,7 @@ final class KerasPlan {
         for (long d : inputShape) {
             n *= d;
             if (n > Integer.MAX_VALUE) {
-                throw new KerasFormatException("its model's input " + text(inputShape) + " is too large");
+                throw new KerasFormatException("its model's input " + KerasShapes.text(inputShape) + " is too large");
             }
         }
         this.inputs = (int) n;
@@ -83,7 +56,7 @@ final class KerasPlan {
                     + " channels; DigitLab's inputs are one-channel (grey) images");
         }
         if (inputShape.length > 3) {
-            throw new KerasFormatException("its model takes inputs of shape " + text(inputShape)
+            throw new KerasFormatException("its model takes inputs of shape " + KerasShapes.text(inputShape)
                     + "; DigitLab's inputs are flat or 2-D images");
         }
     }
@@ -117,31 +90,10 @@ final class KerasPlan {
             case "Dense" -> dense(layer);
             case "Conv2D", "Convolution2D" -> conv(layer);
             case "MaxPooling2D", "MaxPool2D" -> pool(layer);
-            case "Flatten" -> flatten(layer);
+            case "Flatten" -> toFlat();
             case "Reshape" -> reshape(layer);
             case "Dropout" -> dropout(layer);
-            case "Activation" -> activation(layer, layer.activation("activation"));
-            case "ReLU" -> {
-                if (!Double.isNaN(layer.number("max_value", Double.NaN)) || layer.number("negative_slope", 0) != 0 || layer.number("threshold", 0) != 0) {
-                    throw unsupported(layer, "a ReLU layer with a maximum, slope or threshold");
-                }
-                activation(layer, "relu");
-            }
-            case "LeakyReLU" -> {
-                double slope = layer.number("negative_slope", layer.number("alpha", 0.3));
-                if (Math.abs(slope - 0.2) > 1e-6) {
-                    throw unsupported(layer, "a LeakyReLU slope of " + slope + " (DigitLab's leaky_relu has 0.2, "
-                            + "Keras's leaky_relu activation)");
-                }
-                activation(layer, "leaky_relu");
-            }
-            case "ELU" -> {
-                if (layer.number("alpha", 1) != 1) {
-                    throw unsupported(layer, "an ELU alpha other than 1");
-                }
-                activation(layer, "elu");
-            }
-            case "Softmax" -> activation(layer, "softmax");
+            case "Activation", "ReLU", "LeakyReLU", "ELU", "Softmax" -> activation(layer, KerasActivations.ofLayer(layer));
             case "Rescaling" -> rescaling(layer);
             case "BatchNormalization" -> batchNorm(layer);
             default -> throw new KerasFormatException("its " + layer.describe() + " is a layer type DigitLab cannot "
@@ -152,7 +104,7 @@ final class KerasPlan {
 
     private void dense(KerasLayer layer) {
         if (shape.length != 1) {
-            throw unsupported(layer, "a Dense layer on a " + text(shape) + " input (Keras applies it to the last "
+            throw unsupported(layer, "a Dense layer on a " + KerasShapes.text(shape) + " input (Keras applies it to the last "
                     + "axis only); put a Flatten before it");
         }
         long units = layer.integer("units", -1);
@@ -168,10 +120,10 @@ final class KerasPlan {
     private void conv(KerasLayer layer) {
         requireChannelsLast(layer);
         if (shape.length != 3) {
-            throw unsupported(layer, "a Conv2D layer on a " + text(shape) + " input; Keras needs (height, width, "
+            throw unsupported(layer, "a Conv2D layer on a " + KerasShapes.text(shape) + " input; Keras needs (height, width, "
                     + "channels), e.g. a Reshape to (28, 28, 1) first");
         }
-        if (!allOnes(layer.integers("strides")) || !allOnes(layer.integers("dilation_rate"))
+        if (!KerasShapes.allOnes(layer.integers("strides")) || !KerasShapes.allOnes(layer.integers("dilation_rate"))
                 || layer.integer("groups", 1) != 1) {
             throw unsupported(layer, "a Conv2D with strides, dilation or groups (DigitLab's conv moves by 1)");
         }
@@ -180,8 +132,8 @@ final class KerasPlan {
         String padding = layer.text("padding", "valid").toLowerCase(Locale.ROOT);
         if (kernel == null || kernel.length != 2 || filters <= 0 || filters > 1 << 20 || kernel[0] <= 0
                 || kernel[1] <= 0 || kernel[0] > shape[0] || kernel[1] > shape[1]) {
-            throw new KerasFormatException("its " + layer.describe() + " has a kernel of " + text(kernel) + " and "
-                    + filters + " filters, which do not fit its " + text(shape) + " input");
+            throw new KerasFormatException("its " + layer.describe() + " has a kernel of " + KerasShapes.text(kernel) + " and "
+                    + filters + " filters, which do not fit its " + KerasShapes.text(shape) + " input");
         }
         if (!LayerSpec.VALID.equals(padding) && !LayerSpec.SAME.equals(padding)) {
             throw unsupported(layer, "'" + padding + "' padding");
@@ -237,8 +189,8 @@ final class KerasPlan {
                     + "on an image");
         }
         if (size[0] > shape[0] || size[0] > shape[1]) {
-            throw new KerasFormatException("its " + layer.describe() + " pools " + text(size) + " windows of a "
-                    + text(shape) + " image");
+            throw new KerasFormatException("its " + layer.describe() + " pools " + KerasShapes.text(size) + " windows of a "
+                    + KerasShapes.text(shape) + " image");
         }
         specs.add(LayerSpec.maxPool((int) size[0]));
         shape = new long[] {shape[0] / size[0], shape[1] / size[0], shape[2]};
@@ -250,15 +202,11 @@ final class KerasPlan {
         }
     }
 
-    private void flatten(KerasLayer layer) {
-        toFlat();
-    }
-
     private void toFlat() {
         if (shape.length == 3 && shape[2] > 1) {
             flattenedFrom = shape.clone();
         }
-        long n = size(shape);
+        long n = KerasShapes.size(shape);
         if (image) {
             specs.add(LayerSpec.flatten());
         }
@@ -268,9 +216,9 @@ final class KerasPlan {
 
     private void reshape(KerasLayer layer) {
         long[] target = layer.integers("target_shape");
-        if (target == null || target.length == 0 || target.length > 3 || size(target) != size(shape)) {
-            throw new KerasFormatException("its " + layer.describe() + " reshapes " + text(shape) + " to "
-                    + text(target));
+        if (target == null || target.length == 0 || target.length > 3 || KerasShapes.size(target) != KerasShapes.size(shape)) {
+            throw new KerasFormatException("its " + layer.describe() + " reshapes " + KerasShapes.text(shape) + " to "
+                    + KerasShapes.text(target));
         }
         if (target.length == 1) {
             toFlat();
@@ -278,7 +226,7 @@ final class KerasPlan {
         }
         boolean oneChannel = shape.length < 3 || shape[2] == 1;
         if (!oneChannel || (target.length == 3 && target[2] != 1)) {
-            throw unsupported(layer, "a Reshape of " + text(shape) + " to " + text(target)
+            throw unsupported(layer, "a Reshape of " + KerasShapes.text(shape) + " to " + KerasShapes.text(target)
                     + " (DigitLab reshapes to or from one-channel images only)");
         }
         if (image || (shape.length == 1 && !specs.isEmpty())) {
@@ -298,7 +246,7 @@ final class KerasPlan {
     }
 
     private void activation(KerasLayer layer, String name) {
-        String activation = checkedActivation(layer, name);
+        String activation = KerasActivations.checked(layer, name);
         if ("linear".equals(activation)) {
             return;
         }
@@ -324,18 +272,18 @@ final class KerasPlan {
         }
         pendingRescaling = layer;
         rescaling = String.format(Locale.ROOT, "pixels 0-255 x %s %s %s (Rescaling)",
-                number(scale), offset < 0 ? "-" : "+", number(Math.abs(offset)));
+                KerasShapes.number(scale), offset < 0 ? "-" : "+", KerasShapes.number(Math.abs(offset)));
     }
 
     private void batchNorm(KerasLayer layer) {
         long[] axis = layer.integers("axis");
         long channelAxis = shape.length;
         if (axis != null && (axis.length != 1 || (axis[0] != -1 && axis[0] != channelAxis))) {
-            throw unsupported(layer, "a BatchNormalization over axis " + text(axis) + " (DigitLab folds it over "
+            throw unsupported(layer, "a BatchNormalization over axis " + KerasShapes.text(axis) + " (DigitLab folds it over "
                     + "the channels, the last axis)");
         }
         if (shape.length == 2) {
-            throw unsupported(layer, "a BatchNormalization of a " + text(shape) + " input");
+            throw unsupported(layer, "a BatchNormalization of a " + KerasShapes.text(shape) + " input");
         }
         batchNormChannels.put(layer, (int) shape[shape.length - 1]);
         if (last != null && directlyAfter && "linear".equals(specs.get(last.slot).activation())) {
@@ -370,16 +318,7 @@ final class KerasPlan {
     }
 
     private String activationOf(KerasLayer layer) {
-        return checkedActivation(layer, layer.activation("activation"));
-    }
-
-    private static String checkedActivation(KerasLayer layer, String name) {
-        if (!ACTIVATIONS.contains(name)) {
-            throw unsupported(layer, "the activation '" + name + "' (DigitLab computes "
-                    + String.join(", ", List.of("relu", "elu", "leaky_relu", "sigmoid", "tanh", "softmax", "linear"))
-                    + ")");
-        }
-        return name;
+        return KerasActivations.checked(layer, layer.activation("activation"));
     }
 
     private static void requireChannelsLast(KerasLayer layer) {
@@ -392,41 +331,5 @@ final class KerasPlan {
     static KerasFormatException unsupported(KerasLayer layer, String what) {
         return new KerasFormatException("its " + layer.describe() + " uses " + what + ", which DigitLab cannot "
                 + "compute");
-    }
-
-    private static boolean allOnes(long[] values) {
-        if (values == null) {
-            return true;
-        }
-        for (long v : values) {
-            if (v != 1) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    static long size(long[] shape) {
-        long n = 1;
-        for (long d : shape) {
-            n = Math.multiplyExact(n, Math.max(d, 0));
-        }
-        return n;
-    }
-
-    static String text(long[] shape) {
-        if (shape == null) {
-            return "nothing";
-        }
-        StringBuilder s = new StringBuilder("(");
-        for (int i = 0; i < shape.length; i++) {
-            s.append(i == 0 ? "" : ", ").append(shape[i]);
-        }
-        return s.append(shape.length == 1 ? ",)" : ")").toString();
-    }
-
-    private static String number(double v) {
-        return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(6)).stripTrailingZeros()
-                .toPlainString();
     }
 }
