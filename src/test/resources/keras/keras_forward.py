@@ -14,6 +14,7 @@ Command line: keras_forward.py [--strict] MODEL IMAGES.f32 COUNT
 """
 import io
 import json
+import re
 import sys
 import zipfile
 
@@ -91,10 +92,18 @@ def keras3_weights(h5, layers):
     """{layer name: {role: array}} from a .keras file's model.weights.h5 (vars groups named by attribute)."""
     out = {}
     by_name = {_name(l): l for l in layers}
+    # Without the attribute (Keras 3.0), a layer's path is its class in snake case, numbered: dense, dense_1.
+    by_path, counts = {}, {}
+    for l in layers:
+        snake = re.sub(r"([a-z])([A-Z])", r"\1_\2", re.sub(r"(.)([A-Z][a-z]+)", r"\1_\2", l["class_name"])).lower()
+        n = counts.get(snake, 0)
+        counts[snake] = n + 1
+        by_path[snake if n == 0 else snake + "_" + str(n)] = _name(l)
 
     def visit(name, obj):
         if isinstance(obj, h5py.Group) and name.split("/")[-1] == "vars" and len(obj) > 0:
-            layer_name = _text(obj.attrs["name"]) if "name" in obj.attrs else name.split("/")[-2]
+            segment = name.split("/")[-2]
+            layer_name = _text(obj.attrs["name"]) if "name" in obj.attrs else by_path.get(segment, segment)
             layer = by_name[layer_name]
             roles = list(ROLES[layer["class_name"]])
             cfg = layer["config"]

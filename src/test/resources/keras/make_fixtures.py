@@ -200,6 +200,7 @@ def main():
             layer("MaxPooling2D", "pool", pool_size=[2, 2], strides=[2, 2], padding="valid"),
             layer("Flatten", "flatten"), dense("hidden", 8, "relu"), dense("out", 10, "softmax")]
     config = {"module": "keras", "class_name": "Sequential", "config": {"name": "sequential", "layers": cnnk}}
+    config_keras = config
     weights = weights_of(cnnk)
     write_keras("cnn.keras", config, weights, "3.4.1")
     expected("cnn.keras")
@@ -223,6 +224,10 @@ def main():
     small = weights_of(mlp2)
     write_legacy("huge-dense.h5", {"class_name": "Sequential", "config": {"name": "s", "layers": huge}}, small,
                  "2.10.0", "{layer}/{weight}:0")
+
+    # Keras 3.0 .keras without the vars groups' name attribute: layers found by their class-named paths.
+    write_keras("cnn-no-names.keras", config_keras, weights, "3.0.5", name_attribute=False)
+    expected("cnn-no-names.keras")
 
 
 if __name__ == "__main__":

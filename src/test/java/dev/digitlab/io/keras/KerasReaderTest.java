@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class KerasReaderTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"mlp-keras2.h5", "mlp-keras3.2.h5", "cnn-keras3.3.h5", "cnn-keras2.h5", "cnn.keras"})
+    @ValueSource(strings = {"mlp-keras2.h5", "mlp-keras3.2.h5", "cnn-keras3.3.h5", "cnn-keras2.h5", "cnn.keras",
+        "cnn-no-names.keras"})
     void importedModelsGiveTheProbabilitiesKerasComputes(String name) throws IOException {
         TrainedModel model = new KerasReader().load(KerasFixtures.file(name));
         KerasFixtures.Expected expected = KerasFixtures.expected(name);
