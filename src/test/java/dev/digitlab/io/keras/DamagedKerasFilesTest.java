@@ -29,7 +29,7 @@ class DamagedKerasFilesTest {
         Path file = dir.resolve(name);
         // Small limits, as a reader with the defaults would only take longer to say the same.
         KerasReader reader = new KerasReader(10_000_000, 1_000_000);
-        for (int round = 0; round < 40; round++) {
+        for (int round = 0; round < 25; round++) {
             byte[] bad = good.clone();
             int changes = 1 + random.nextInt(8);
             // Mostly the first kilobytes, where HDF5 keeps its superblock and object headers.
