@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
             EvaluateCommand.class,
             InfoCommand.class,
             PredictCommand.class,
+            ExportCommand.class,
             BenchCommand.class,
         })
 public final class DigitLabCommand implements Runnable {

@@ -3,6 +3,8 @@ package dev.digitlab.cli;
 import dev.digitlab.io.ModelHeader;
 import dev.digitlab.io.ModelReader;
 import dev.digitlab.io.ShippedModels;
+import dev.digitlab.io.keras.KerasReader;
+import dev.digitlab.io.keras.ModelOpener;
 import dev.digitlab.train.TrainedModel;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -11,7 +13,8 @@ import picocli.CommandLine.Option;
 final class ModelFileOption {
 
     @Option(names = "--model", paramLabel = "FILE",
-            description = "A model file (.json) saved by 'digitlab train --out' or the app. "
+            description = "A model file: DigitLab's .json (saved by 'digitlab train --out' or the app), or a "
+                    + "Keras .h5 or .keras file (model.save in Python). "
                     + "Default: the best shipped model (models/mnist-cnn.json, 99.16%; the tutorial's "
                     + "network is models/mnist-mlp.json).")
     Path file;
@@ -26,8 +29,13 @@ final class ModelFileOption {
         return file == null ? new ShippedModels().header() : new ModelReader().readHeader(file);
     }
 
-    /** The whole model. */
+    /** The whole model, from DigitLab's JSON or a Keras file. */
     TrainedModel load() {
-        return file == null ? new ShippedModels().load() : new ModelReader().load(file);
+        return file == null ? new ShippedModels().load() : ModelOpener.load(file);
+    }
+
+    /** Whether the file is a Keras one rather than DigitLab's JSON. */
+    boolean isKeras() {
+        return file != null && KerasReader.isKerasFile(file);
     }
 }

@@ -7,6 +7,7 @@ import dev.digitlab.data.MnistDataset;
 import dev.digitlab.io.ModelReader;
 import dev.digitlab.io.ModelWriter;
 import dev.digitlab.nn.ModelSpec;
+import dev.digitlab.nn.Network;
 import dev.digitlab.nn.optim.OptimizerConfig;
 import dev.digitlab.train.EpochResult;
 import dev.digitlab.train.Evaluation;
@@ -79,6 +80,11 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Save the trained model to FILE (.json) with its settings, history and test accuracy.")
     Path outFile;
 
+    @Option(names = "--from", paramLabel = "FILE",
+            description = "Go on training the model in FILE (DigitLab .json, or Keras .h5 or .keras) from its weights; "
+                    + "its architecture is used, not --preset or --layers.")
+    Path fromFile;
+
     @Override
     public Integer call() throws Exception {
         ModelSpec modelSpec;
@@ -94,14 +100,22 @@ public final class TrainCommand implements Callable<Integer> {
             writer.checkWritable(outFile); // before training, not after it
         }
         PrintWriter out = spec.commandLine().getOut();
+        // Fine-tuning a model from a file (e.g. the learner's own Keras model) starts from its weights;
+        // read before the data, so a bad file is said at once.
+        Network network = fromFile == null ? null : dev.digitlab.io.keras.ModelOpener.load(fromFile).network();
         MnistDataset dataset = data.load(new ConsoleProgress(spec.commandLine().getErr()));
+        if (network != null) {
+            modelSpec = network.spec();
+        }
         if (!json) {
             out.println("Model " + modelSpec + " (" + modelSpec.parameterCount() + " parameters), "
                     + config.optimizer().name() + " lr " + config.optimizer().learningRate() + ", batch " + batch);
             out.flush();
         }
         String name = outFile == null ? "model" : ModelReader.nameOf(outFile);
-        TrainingJob.Outcome outcome = new TrainingJob(modelSpec, config, dataset, name).run(new TrainingListener() {
+        TrainingJob job = network == null ? new TrainingJob(modelSpec, config, dataset, name)
+                : TrainingJob.from(network, config, dataset, name);
+        TrainingJob.Outcome outcome = job.run(new TrainingListener() {
             @Override
             public void onEpoch(EpochResult r) {
                 out.println(json ? GSON.toJson(epochJson(r)) : epochLine(r));

@@ -4,9 +4,13 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The activation function of a dense layer. */
+/** The activation function of a dense or conv layer. */
 public enum Activation {
     RELU, SIGMOID, TANH, LINEAR,
+    /** Keras's elu: x for x > 0, else exp(x) - 1 (alpha 1). */
+    ELU,
+    /** Keras's leaky_relu activation: x for x > 0, else 0.2 x. */
+    LEAKY_RELU,
     /** Only on the last layer, where it is fused with the cross-entropy loss. */
     SOFTMAX;
 

@@ -14,6 +14,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class Dense extends WeightedLayer {
 
+    /** The slope of leaky_relu below 0, Keras's default for the activation. */
+    static final double LEAKY_SLOPE = 0.2;
+
     private final int inputs;
     private final int units;
     private final Activation activation;
@@ -89,6 +92,16 @@ final class Dense extends WeightedLayer {
                     a[i] = Math.tanh(a[i]);
                 }
             }
+            case ELU -> {
+                for (int i = 0; i < size; i++) {
+                    a[i] = a[i] > 0 ? a[i] : Math.expm1(a[i]);
+                }
+            }
+            case LEAKY_RELU -> {
+                for (int i = 0; i < size; i++) {
+                    a[i] = Math.max(a[i], LEAKY_SLOPE * a[i]);
+                }
+            }
             case LINEAR, SOFTMAX -> {
                 // the logits: the softmax is fused with the loss or applied by the network
             }
@@ -122,6 +135,17 @@ final class Dense extends WeightedLayer {
             case TANH -> {
                 for (int i = 0; i < size; i++) {
                     g[i] *= 1 - a[i] * a[i];
+                }
+            }
+            case ELU -> {
+                // elu' = 1 above 0, exp(x) = output + 1 below
+                for (int i = 0; i < size; i++) {
+                    g[i] *= a[i] > 0 ? 1 : a[i] + 1;
+                }
+            }
+            case LEAKY_RELU -> {
+                for (int i = 0; i < size; i++) {
+                    g[i] *= a[i] > 0 ? 1 : LEAKY_SLOPE;
                 }
             }
             case LINEAR, SOFTMAX -> {

@@ -306,6 +306,16 @@ final class ImageKernels {
 
     private static void activate(float[] a, int from, int to, Activation activation) {
         switch (activation) {
+            case ELU -> {
+                for (int i = from; i < to; i++) {
+                    a[i] = a[i] > 0 ? a[i] : (float) Math.expm1(a[i]);
+                }
+            }
+            case LEAKY_RELU -> {
+                for (int i = from; i < to; i++) {
+                    a[i] = Math.max(a[i], 0.2f * a[i]);
+                }
+            }
             case RELU -> {
                 for (int i = from; i < to; i++) {
                     a[i] = Math.max(a[i], 0f);
@@ -330,6 +340,16 @@ final class ImageKernels {
 
     private static void activate(double[] a, int from, int to, Activation activation) {
         switch (activation) {
+            case ELU -> {
+                for (int i = from; i < to; i++) {
+                    a[i] = a[i] > 0 ? a[i] : Math.expm1(a[i]);
+                }
+            }
+            case LEAKY_RELU -> {
+                for (int i = from; i < to; i++) {
+                    a[i] = Math.max(a[i], 0.2 * a[i]);
+                }
+            }
             case RELU -> {
                 for (int i = from; i < to; i++) {
                     a[i] = Math.max(a[i], 0.0);
@@ -361,6 +381,16 @@ final class ImageKernels {
      */
     private static void derive(float[] g, float[] a, int from, int to, Activation activation) {
         switch (activation) {
+            case ELU -> {
+                for (int i = from; i < to; i++) {
+                    g[i] *= a[i] > 0 ? 1f : a[i] + 1f;
+                }
+            }
+            case LEAKY_RELU -> {
+                for (int i = from; i < to; i++) {
+                    g[i] *= a[i] > 0 ? 1f : 0.2f;
+                }
+            }
             case RELU -> {
                 for (int i = from; i < to; i++) {
                     g[i] *= Math.min(a[i] * 0x1p126f * 0x1p24f, 1f);
@@ -386,6 +416,16 @@ final class ImageKernels {
     /** As the float version; {@code 2^1023 * 2^52} takes the smallest double, 2^-1074, to 2. */
     private static void derive(double[] g, double[] a, int from, int to, Activation activation) {
         switch (activation) {
+            case ELU -> {
+                for (int i = from; i < to; i++) {
+                    g[i] *= a[i] > 0 ? 1.0 : a[i] + 1.0;
+                }
+            }
+            case LEAKY_RELU -> {
+                for (int i = from; i < to; i++) {
+                    g[i] *= a[i] > 0 ? 1.0 : 0.2;
+                }
+            }
             case RELU -> {
                 for (int i = from; i < to; i++) {
                     g[i] *= Math.min(a[i] * 0x1p1023 * 0x1p52, 1.0);

@@ -9,7 +9,7 @@ import java.util.Locale;
  *
  * @param type         the kind of layer: a {@link LayerType#id()}, e.g. {@code "dense"}
  * @param units        outputs of a dense layer
- * @param activation   activation of a dense or conv layer: relu, sigmoid, tanh, linear, or softmax
+ * @param activation   activation of a dense or conv layer: relu, elu, leaky_relu, sigmoid, tanh, linear, or softmax
  *                     (dense, last layer only)
  * @param rate         fraction of inputs a dropout layer zeroes while training, in [0, 1)
  * @param kernelHeight rows of a conv layer's kernel

@@ -18,10 +18,12 @@ import java.util.List;
  * @param testAccuracy    accuracy on the test set, or NaN when not measured
  * @param created         when training finished
  * @param preprocessing   how a drawing is made into this model's input
+ * @param origin          where a model not made by DigitLab came from, e.g. {@code "Keras 2.10.0,
+ *                        mnist_model.h5"}; null for DigitLab's own
  */
 public record TrainedModel(String name, Network network, TrainingConfig config, String datasetName,
                            String datasetChecksum, List<EpochResult> history, double testAccuracy,
-                           Instant created, Preprocessing preprocessing) {
+                           Instant created, Preprocessing preprocessing, String origin) {
 
     public TrainedModel {
         if (network == null) {
@@ -39,6 +41,19 @@ public record TrainedModel(String name, Network network, TrainingConfig config, 
         this(name, network, config, datasetName, datasetChecksum, history, testAccuracy, created, Preprocessing.MNIST);
     }
 
+    /** A model DigitLab made itself (no {@link #origin()}) with the given recipe. */
+    public TrainedModel(String name, Network network, TrainingConfig config, String datasetName,
+                        String datasetChecksum, List<EpochResult> history, double testAccuracy, Instant created,
+                        Preprocessing preprocessing) {
+        this(name, network, config, datasetName, datasetChecksum, history, testAccuracy, created, preprocessing, null);
+    }
+
+    /** This model with the test accuracy DigitLab measured for it. */
+    public TrainedModel withTestAccuracy(double accuracy) {
+        return new TrainedModel(name, network, config, datasetName, datasetChecksum, history, accuracy, created,
+                preprocessing, origin);
+    }
+
     /** Whether this model reads what its recipe makes: as many inputs as the recipe's field has pixels. */
     public boolean readsItsRecipe() {
         return network.inputs() == preprocessing.inputs();
@@ -52,6 +67,6 @@ public record TrainedModel(String name, Network network, TrainingConfig config, 
     /** This model under another name (e.g. after "Save as"). */
     public TrainedModel withName(String newName) {
         return new TrainedModel(newName, network, config, datasetName, datasetChecksum, history, testAccuracy,
-                created, preprocessing);
+                created, preprocessing, origin);
     }
 }

@@ -15,8 +15,20 @@ import java.util.Optional;
  * @param config    how to train it; its seed also initialises the weights
  * @param data      the training and test images
  * @param modelName the name the trained model gets
+ * @param start     the network to go on training from its weights (fine-tuning, e.g. a learner's
+ *                  Keras model), or null to build a new one from {@code spec}
  */
-public record TrainingJob(ModelSpec spec, TrainingConfig config, MnistDataset data, String modelName) {
+public record TrainingJob(ModelSpec spec, TrainingConfig config, MnistDataset data, String modelName, Network start) {
+
+    /** A job that trains a new network built from {@code spec}. */
+    public TrainingJob(ModelSpec spec, TrainingConfig config, MnistDataset data, String modelName) {
+        this(spec, config, data, modelName, null);
+    }
+
+    /** A job that goes on training {@code start} from its weights. */
+    public static TrainingJob from(Network start, TrainingConfig config, MnistDataset data, String modelName) {
+        return new TrainingJob(start.spec(), config, data, modelName, start);
+    }
 
     /**
      * What a job produced.
@@ -39,7 +51,7 @@ public record TrainingJob(ModelSpec spec, TrainingConfig config, MnistDataset da
      */
     public Optional<Outcome> run(TrainingListener listener) {
         TrainingListener heard = listener == null ? TrainingListener.NONE : listener;
-        Network network = Network.create(spec, config.seed());
+        Network network = start != null ? start : Network.create(spec, config.seed());
         TrainingResult result = Trainer.fit(network, data, config, heard);
         if (result.cancelled() && heard.isAbandoned()) {
             return Optional.empty();

@@ -28,6 +28,8 @@ class GradientCheckTest {
         "7 -> 6 relu -> dropout 0.4 -> 5 relu -> 4 softmax",
         "7 -> 5 tanh -> 4 sigmoid -> 3 linear -> 3 softmax",
         "7 -> 3 softmax",
+        "7 -> 6 elu -> 5 leaky_relu -> 3 softmax",
+        "36 -> conv 3x3x2 elu -> conv 2x2x2 leaky_relu same -> maxpool 2 -> 3 softmax",
         "36 -> conv 3x3x2 tanh -> 3 softmax",
         "25 -> conv 3x3x2 relu same -> conv 2x2x3 linear same -> flatten -> 3 softmax",
         "36 -> conv 3x3x2 relu -> maxpool 2 -> flatten -> 4 relu -> 3 softmax",
@@ -80,6 +82,7 @@ class GradientCheckTest {
     @ValueSource(strings = {
         "30 -> 20 relu -> dropout 0.3 -> 16 tanh -> 10 softmax",
         "64 -> conv 3x3x4 relu same -> maxpool 2 -> conv 2x2x3 sigmoid -> dropout 0.3 -> 12 relu -> 10 softmax",
+        "64 -> conv 3x3x4 elu -> maxpool 2 -> 12 leaky_relu -> 10 softmax",
     })
     void floatGradientsAgreeWithTheCheckedDoubleOnes(String text) {
         ModelSpec spec = ModelSpec.parse(text);

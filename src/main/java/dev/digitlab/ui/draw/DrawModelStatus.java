@@ -82,7 +82,8 @@ final class DrawModelStatus {
                     sentence(describe(active.loadFailureProperty().get())) + " " + howToGet);
             case UNUSABLE -> show(model.name(), Messages.format("draw.model.unusable", model.network().inputs(),
                     model.network().classes()) + " " + howToGet);
-            case READY -> show(ready(model), "");
+            case READY -> show(ready(model),
+                    model.origin() == null ? "" : Messages.format("draw.model.origin", model.origin()));
             default -> throw new IllegalStateException("unknown model state " + state.get());
         }
     }

@@ -13,7 +13,8 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /**
- * The system's file dialogs: PNG pictures and model files ({@code .json}); each opens in the
+ * The system's file dialogs: PNG pictures and model files ({@code .json}, Keras's {@code .h5} and
+ * {@code .keras}); each opens in the
  * folder last used.
  */
 public final class FxFileChooserService implements FileChooserService {
@@ -32,6 +33,9 @@ public final class FxFileChooserService implements FileChooserService {
         chooser.setInitialFileName(suggestedName);
         if (suggestedName.toLowerCase(Locale.ROOT).endsWith(".json")) {
             chooser.getExtensionFilters().add(modelFilter());
+        } else if (suggestedName.toLowerCase(Locale.ROOT).endsWith(".h5")) {
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Messages.get("file.kerasExportFilter"),
+                    "*.h5"));
         } else {
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG", "*.png"));
         }
@@ -41,7 +45,11 @@ public final class FxFileChooserService implements FileChooserService {
     @Override
     public Optional<Path> chooseOpenFile(String title) {
         FileChooser chooser = chooser(title);
-        chooser.getExtensionFilters().add(modelFilter());
+        // DigitLab's own files and the Keras files learners bring from the tutorial.
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter(Messages.get("file.anyModelFilter"), "*.json", "*.h5", "*.hdf5", "*.keras"),
+                modelFilter(),
+                new FileChooser.ExtensionFilter(Messages.get("file.kerasFilter"), "*.h5", "*.hdf5", "*.keras"));
         return remember(chooser.showOpenDialog(owner));
     }
 

@@ -1,7 +1,7 @@
 package dev.digitlab.ui.shell;
 
 import dev.digitlab.imaging.GrayImage;
-import dev.digitlab.io.ModelReader;
+import dev.digitlab.io.keras.ModelOpener;
 import dev.digitlab.io.ModelWriter;
 import dev.digitlab.io.SettingsStore;
 import dev.digitlab.train.TrainedModel;
@@ -61,7 +61,7 @@ public final class MainWindow {
         public Services(FileChooserService chooser, Prompts prompts, SettingsStore store,
                         Function<Path, DatasetSource> dataLookup, Callable<TrainedModel> shipped,
                         ModelWriter writer, int threads) {
-            this(chooser, prompts, store, dataLookup, shipped, writer, threads, new ModelReader()::load);
+            this(chooser, prompts, store, dataLookup, shipped, writer, threads, ModelOpener::load);
         }
     }
 
@@ -95,7 +95,8 @@ public final class MainWindow {
         training = new TrainingViewModel(active, data);
         draw = new DrawViewModel(active);
         evaluate = new EvaluateViewModel(active, data, uncheckedShipped(services.shipped()));
-        files = new ModelFiles(active, services.chooser(), services.prompts(), services.reader(), services.writer());
+        files = new ModelFiles(active, services.chooser(), services.prompts(),
+                new MeasuringReader(services.reader(), data), services.writer());
         files.recent().addAll(settings.recentModels());
         settings.restore(training.form());
         status = new StatusLine(services.prompts());

@@ -70,6 +70,7 @@ public final class MenuBarView {
                 new SeparatorMenuItem(),
                 item("saveItem", "menu.file.save", "Shortcut+S", files::save),
                 item("saveAsItem", "menu.file.saveAs", "Shortcut+Shift+S", files::saveAs),
+                item("exportKerasItem", "menu.file.exportKeras", null, files::exportKeras),
                 new SeparatorMenuItem(),
                 item("openDataItem", "menu.file.openData", null, actions::openDataFolder),
                 export,

@@ -9,6 +9,7 @@ import dev.digitlab.io.ModelFileException;
 import dev.digitlab.io.ModelReader;
 import dev.digitlab.io.ModelWriter;
 import dev.digitlab.io.Settings;
+import dev.digitlab.io.keras.KerasWriter;
 import dev.digitlab.nn.ModelSpec;
 import dev.digitlab.nn.Network;
 import dev.digitlab.train.TrainedModel;
@@ -168,6 +169,31 @@ public final class ModelFiles {
     }
 
     /**
+     * Asks for a file and exports the active model there as a Keras {@code .h5} file, for
+     * {@code keras.models.load_model} in Python. The model stays as it was (and unsaved if it was).
+     */
+    public boolean exportKeras() {
+        TrainedModel model = active.modelProperty().get();
+        if (model == null) {
+            return false;
+        }
+        Optional<Path> chosen = chooser.chooseSaveFile(Messages.get("file.exportKeras.title"), displayName() + ".h5");
+        if (chosen.isEmpty()) {
+            return false;
+        }
+        Path target = chosen.get();
+        try {
+            new KerasWriter().write(model.network(), target);
+        } catch (ModelFileException e) {
+            prompts.showError(e.getMessage(), e);
+            return false;
+        }
+        String name = String.valueOf(target.getFileName());
+        notice.set(() -> Messages.format("notice.exportedKeras", target.toString(), name));
+        return true;
+    }
+
+    /**
      * Makes sure no unsaved changes are lost: asks Save / Discard / Cancel when the active model
      * is unsaved.
      *
@@ -272,7 +298,8 @@ public final class ModelFiles {
             notice.set(null);
             return;
         }
-        setActive(model, false, path);
+        // A model imported from Keras has no DigitLab file yet: Save asks where, never writes over the .h5.
+        setActive(model, false, model.origin() == null ? path : null);
         if (path != null) {
             recent.remember(path);
         }
