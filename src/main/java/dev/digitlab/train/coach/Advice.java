@@ -24,8 +24,10 @@ public record Advice(Kind kind, List<Object> args, Suggestion suggestion) {
         OVERFITTING("overfitting"),
         /** The validation accuracy is well under the training accuracy. */
         ACCURACY_GAP("accuracyGap"),
-        /** Both accuracies are low and still rising at the end. */
+        /** Both accuracies are low and still rising at the end: more epochs. */
         UNDERFITTING("underfitting"),
+        /** Both accuracies are low and still rising at the end, and a hidden layer is narrow: wider layers. */
+        UNDERFITTING_NARROW("underfittingNarrow"),
         /** A dense network ended between 92% and 96%: normal for it; more needs a CNN. */
         DENSE_CEILING("denseCeiling");
 

@@ -170,7 +170,7 @@ public final class Coach {
         if (!run.convolutional() && narrowest < NARROW) {
             List<Integer> wider = hidden.stream().map(u -> Math.max(u, 2 * NARROW)).toList();
             String layers = wider.stream().map(String::valueOf).reduce((x, y) -> x + ", " + y).orElseThrow();
-            advice.add(new Advice(Kind.UNDERFITTING, List.of(shown, run.config().epochs(), layers),
+            advice.add(new Advice(Kind.UNDERFITTING_NARROW, List.of(shown, run.config().epochs(), layers),
                     Suggestion.NONE.withLayers(layers)));
         } else {
             int more = Math.min(MAX_EPOCHS, 2 * run.config().epochs());

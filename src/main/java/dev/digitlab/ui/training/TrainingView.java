@@ -272,7 +272,7 @@ public final class TrainingView {
         VBox.setVgrow(accuracy, Priority.ALWAYS);
         VBox.setVgrow(loss, Priority.ALWAYS);
 
-        VBox box = new VBox(6, error, header, accuracy, loss);
+        VBox box = new VBox(6, error, new CoachView(model.coach()).root(), header, accuracy, loss);
         box.setPadding(new Insets(12, 16, 8, 8));
         return box;
     }

@@ -72,6 +72,7 @@ public final class TrainingViewModel implements AutoCloseable {
     });
     private final TrainingForm form = new TrainingForm();
     private final TrainingCurves curves = new TrainingCurves();
+    private final CoachViewModel coach = new CoachViewModel(form);
 
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(this, "phase", Phase.IDLE);
     private final ReadOnlyBooleanWrapper stopping = new ReadOnlyBooleanWrapper(this, "stopping");
@@ -83,6 +84,7 @@ public final class TrainingViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ReadOnlyObjectWrapper<Throwable> errorCause = new ReadOnlyObjectWrapper<>(this, "errorCause");
     private final ReadOnlyObjectWrapper<EpochResult> lastEpoch = new ReadOnlyObjectWrapper<>(this, "lastEpoch");
+    private final ReadOnlyObjectWrapper<TrainedModel> lastRun = new ReadOnlyObjectWrapper<>(this, "lastRun");
     private final StringBinding modelSummary;
     private final BooleanBinding canTrain;
     private final BooleanBinding canStop;
@@ -142,6 +144,7 @@ public final class TrainingViewModel implements AutoCloseable {
         timeLeftText.recompose();
         testAccuracyText.recompose();
         form.languageChanged();
+        coach.languageChanged();
         modelSummary.invalidate();
     }
 
@@ -190,6 +193,7 @@ public final class TrainingViewModel implements AutoCloseable {
         int number = runs;
         String run = Messages.format("chart.run", number);
         curves.startRun(run, config.epochs());
+        coach.runStarted(spec, config);
         TrainingTask task = new TrainingTask(spec, config, data, form.modelName(), new RunUpdates(run));
         training = task;
         begin(task, Phase.TRAINING);
@@ -270,6 +274,8 @@ public final class TrainingViewModel implements AutoCloseable {
         progressText.set(stopped
                 ? () -> Messages.format("progress.stopped", epochs, planned, accuracy)
                 : () -> Messages.format("progress.finished", epochs, seconds, accuracy));
+        lastRun.set(model);
+        coach.runEnded(model);
     }
 
     private void fail(Throwable e) {
@@ -280,6 +286,7 @@ public final class TrainingViewModel implements AutoCloseable {
         progressText.set(() -> Messages.get("progress.failed"));
         errorCause.set(e); // first: a listener on the sentence finds its details
         error.set(describe(e));
+        coach.runFailed(e);
     }
 
     /** One sentence for the user; the data and training errors already are. */
@@ -323,6 +330,7 @@ public final class TrainingViewModel implements AutoCloseable {
                     result.valLoss(), result.valAccuracy());
             curves.addEpoch(result);
             lastEpoch.set(result);
+            coach.epochEnded(result);
         }
 
         @Override
@@ -414,6 +422,16 @@ public final class TrainingViewModel implements AutoCloseable {
     /** What caused {@link #errorProperty()}, for the details of an error dialog; null with it. */
     public ReadOnlyObjectProperty<Throwable> errorCauseProperty() {
         return errorCause.getReadOnlyProperty();
+    }
+
+    /** The coach's messages about the current or last run. */
+    public CoachViewModel coach() {
+        return coach;
+    }
+
+    /** The model of the last run that ended (or was stopped); null before the first. */
+    public ReadOnlyObjectProperty<TrainedModel> lastRunProperty() {
+        return lastRun.getReadOnlyProperty();
     }
 
     /** The last finished epoch of the current run. */

@@ -156,7 +156,7 @@ class CoachTest {
         List<EpochResult> run = RecordedRuns.of(new double[] {1.2, 0.70, 1.0, 0.75}, new double[] {0.9, 0.78, 0.8, 0.80});
         ModelSpec narrow = ModelSpec.mlp(784, new int[] {8}, 0, 10);
         List<Advice> advice = Coach.review(RunRecord.ended(narrow, TEN.withEpochs(2), run, 0.8));
-        assertEquals(List.of(Kind.UNDERFITTING), kinds(advice));
+        assertEquals(List.of(Kind.UNDERFITTING_NARROW), kinds(advice));
         assertEquals("128", advice.get(0).suggestion().layers());
     }
 
