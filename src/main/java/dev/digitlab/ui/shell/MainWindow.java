@@ -23,12 +23,16 @@ import dev.digitlab.ui.training.Preset;
 import dev.digitlab.ui.training.TrainingForm;
 import dev.digitlab.ui.training.TrainingView;
 import dev.digitlab.ui.training.TrainingViewModel;
+import dev.digitlab.ui.tutorial.TutorialView;
+import dev.digitlab.ui.tutorial.TutorialViewModel;
 
 import dev.digitlab.imaging.GrayImage;
 import dev.digitlab.io.ModelReader;
 import dev.digitlab.io.ModelWriter;
 import dev.digitlab.io.Settings;
 import dev.digitlab.io.SettingsStore;
+import dev.digitlab.io.TutorialProgressStore;
+import dev.digitlab.train.NonFiniteLossException;
 import dev.digitlab.nn.cpu.BackendInfo;
 import dev.digitlab.train.TrainedModel;
 import java.io.IOException;
@@ -38,6 +42,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -101,6 +106,7 @@ public final class MainWindow implements ShellActions {
     private final TrainingViewModel training;
     private final DrawViewModel draw;
     private final EvaluateViewModel evaluate;
+    private final TutorialViewModel tutorial;
     private javafx.beans.binding.BooleanBinding busy;
     private final ModelFiles files;
     private final LocalText status = new LocalText(this, "status", () -> "");
@@ -129,6 +135,9 @@ public final class MainWindow implements ShellActions {
         });
         files = new ModelFiles(active, services.chooser(), services.prompts(), services.reader(), services.writer());
         settings.recentModels.forEach(p -> files.recent().add(Path.of(p)));
+        tutorial = new TutorialViewModel(training, evaluate, active, data, new TutorialViewModel.Hooks(this::showTab,
+                this::saveForTutorial, files.fileProperty(), draw.readingProperty()),
+                new TutorialProgressStore(services.store().file().getParent()));
         restoreForm();
         listen();
         stage.setScene(new Scene(build(), settings.windowWidth, settings.windowHeight));
@@ -181,7 +190,8 @@ public final class MainWindow implements ShellActions {
 
     private void showAsDialog(ObservableValue<String> error, ObservableValue<Throwable> cause) {
         error.addListener((obs, old, now) -> {
-            if (now != null && !now.isBlank()) {
+            // A loss that became NaN is explained by the coach in the Training tab, without a dialog.
+            if (now != null && !now.isBlank() && !(cause.getValue() instanceof NonFiniteLossException)) {
                 // The sentence the dialog shows, kept as it is: it may come from a file or the data.
                 status.setFixed(now);
                 Throwable details = cause.getValue();
@@ -201,12 +211,25 @@ public final class MainWindow implements ShellActions {
             evaluateView = new EvaluateView(evaluate, services.chooser());
             return evaluateView.root();
         });
+        view.addTab("tutorialTab", Messages.get("tab.tutorial"), new StackPane());
+        buildWhenSelected(tabs.get(3), () -> new TutorialView(tutorial).root());
         view.setMenuBar(new MenuBarView(files, this).root());
         view.setStatus(status.property(), services.threads() == 1 ? Messages.get("status.backend.one")
                 : Messages.format("status.backend", services.threads()));
         stage.titleProperty().unbind();
         stage.titleProperty().bind(files.titleBinding());
         return view.root();
+    }
+
+    /** Selects the tab with {@code id}, e.g. {@code trainingTab}. */
+    private void showTab(String id) {
+        view.tabs().getTabs().stream().filter(t -> id.equals(t.getId())).findFirst()
+                .ifPresent(t -> view.tabs().getSelectionModel().select(t));
+    }
+
+    /** "Save model as" for the tutorial: the file saved to, or empty when the learner cancelled. */
+    private Optional<Path> saveForTutorial() {
+        return files.saveAs() ? Optional.ofNullable(files.fileProperty().get()) : Optional.empty();
     }
 
     private static void buildWhenSelected(Tab tab, Supplier<Node> content) {
@@ -300,6 +323,7 @@ public final class MainWindow implements ShellActions {
         training.languageChanged();
         draw.languageChanged();
         evaluate.languageChanged();
+        tutorial.languageChanged();
         status.recompose();
         int tab = view.tabs().getSelectionModel().getSelectedIndex();
         stage.getScene().setRoot(build());
@@ -336,6 +360,11 @@ public final class MainWindow implements ShellActions {
     /** The Evaluate tab's view model (tests use its "open in Draw" hook). */
     EvaluateViewModel evaluate() {
         return evaluate;
+    }
+
+    /** The Tutorial tab's view model. */
+    public TutorialViewModel tutorial() {
+        return tutorial;
     }
 
     /** The Training tab's view model (tests read its form). */
@@ -432,5 +461,6 @@ public final class MainWindow implements ShellActions {
         training.close();
         draw.close();
         evaluate.close();
+        tutorial.close();
     }
 }
