@@ -62,8 +62,11 @@ public final class CoachView {
         close.getStyleClass().add("coach-close");
         close.setTooltip(new Tooltip(Messages.get("coach.dismiss")));
         close.setOnAction(e -> model.dismiss(note));
-        HBox card = new HBox(10, title, text, tryIt, close);
-        card.setAlignment(Pos.CENTER_LEFT);
+        // The sentence wraps on as many lines as it needs; the button goes under it, so neither is cut.
+        text.setMinHeight(Label.USE_PREF_SIZE);
+        HBox top = new HBox(10, title, text, close);
+        top.setAlignment(Pos.TOP_LEFT);
+        VBox card = new VBox(6, top, tryIt);
         card.getStyleClass().add("coach-note");
         card.setId("coach-" + note.advice().kind().name());
         return card;

@@ -70,7 +70,7 @@ final class ResultViews {
         for (int c = 0; c < d.counts().length; c++) {
             counts.append(c == 0 ? "" : "   ").append(Messages.format("tutorial.load.count", c, d.counts()[c]));
         }
-        Label perDigit = new Label(counts.toString());
+        Label perDigit = new Label(Messages.get("tutorial.load.perDigit") + "   " + counts);
         perDigit.setWrapText(true);
         return new VBox(10, row, perDigit);
     }
@@ -101,8 +101,21 @@ final class ResultViews {
         Label where = new Label(Messages.format("tutorial.prepare.window", top, left, WINDOW));
         VBox b = new VBox(4, new Label(Messages.get("tutorial.prepare.before")), before);
         VBox a = new VBox(4, new Label(Messages.get("tutorial.prepare.after")), after);
-        HBox tables = new HBox(24, digit(d, 112), b, a);
+        HBox tables = new HBox(24, marked(d, top, left), b, a);
         return new VBox(6, where, tables);
+    }
+
+    /** The digit with the square the tables show outlined. */
+    private static Node marked(StepResults.Digit d, int top, int left) {
+        double size = 140;
+        double scale = size / d.cols();
+        javafx.scene.shape.Rectangle square = new javafx.scene.shape.Rectangle(left * scale, top * scale,
+                WINDOW * scale, WINDOW * scale);
+        square.getStyleClass().add("window-mark");
+        javafx.scene.layout.Pane pane = new javafx.scene.layout.Pane(digit(d, size), square);
+        pane.setMinSize(size, size);
+        pane.setMaxSize(size, size);
+        return pane;
     }
 
     private static GridPane grid(StepResults.Digit d, int top, int left, java.util.function.IntFunction<String> text) {
@@ -115,6 +128,7 @@ final class ResultViews {
                 Label cell = new Label(text.apply((top + i) * d.cols() + left + j));
                 cell.getStyleClass().add("code");
                 cell.setMinWidth(Region.USE_PREF_SIZE);
+                GridPane.setHalignment(cell, javafx.geometry.HPos.RIGHT);
                 grid.add(cell, j, i);
             }
         }
@@ -142,9 +156,10 @@ final class ResultViews {
 
     /** Accuracy and loss per epoch, training and validation, as plt.plot draws them. */
     private static Node curves(List<EpochResult> history) {
-        LineChart<Number, Number> accuracy = chart("axis.accuracy");
+        int epochs = history.isEmpty() ? 1 : history.get(history.size() - 1).epoch();
+        LineChart<Number, Number> accuracy = chart("axis.accuracy", epochs);
         accuracy.getData().add(series(Messages.get("legend.training"), history, r -> 100 * r.accuracy()));
-        LineChart<Number, Number> loss = chart("axis.loss");
+        LineChart<Number, Number> loss = chart("axis.loss", epochs);
         loss.getData().add(series(Messages.get("legend.training"), history, EpochResult::loss));
         if (history.stream().allMatch(EpochResult::hasValidation)) {
             accuracy.getData().add(series(Messages.get("legend.validation"), history, r -> 100 * r.valAccuracy()));
@@ -155,18 +170,30 @@ final class ResultViews {
         return charts;
     }
 
-    private static LineChart<Number, Number> chart(String yKey) {
-        NumberAxis x = new NumberAxis();
+    /** A chart over epochs 1 to {@code epochs}, ticks on whole epochs. */
+    private static LineChart<Number, Number> chart(String yKey, int epochs) {
+        NumberAxis x = new NumberAxis(0.8, Math.max(2, epochs) + 0.2, epochs > 20 ? 5 : 1);
+        x.setAutoRanging(false);
         x.setLabel(Messages.get("axis.epoch"));
-        x.setForceZeroInRange(false);
         x.setMinorTickVisible(false);
-        x.setTickUnit(1);
+        x.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                double e = n.doubleValue();
+                return Math.abs(e - Math.rint(e)) < 1e-9 ? Long.toString(Math.round(e)) : "";
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return Double.valueOf(text);
+            }
+        });
         NumberAxis y = new NumberAxis();
         y.setLabel(Messages.get(yKey));
         y.setForceZeroInRange(false);
         LineChart<Number, Number> chart = new LineChart<>(x, y);
         chart.setAnimated(false);
-        chart.setPrefSize(380, 260);
+        chart.setPrefSize(460, 300);
         chart.getStyleClass().add("tutorial-chart");
         return chart;
     }
@@ -194,8 +221,9 @@ final class ResultViews {
 
     /** Every model of the session, validation accuracy per epoch, its test accuracy in the legend. */
     private static Node comparison(List<ModelHistory> histories) {
-        LineChart<Number, Number> chart = chart("axis.accuracy");
-        chart.setPrefSize(760, 320);
+        int epochs = histories.stream().mapToInt(ModelHistory::lastEpoch).max().orElse(1);
+        LineChart<Number, Number> chart = chart("axis.accuracy", epochs);
+        chart.setPrefSize(860, 360);
         chart.setId("tutorialComparison");
         for (ModelHistory h : histories) {
             XYChart.Series<Number, Number> series = new XYChart.Series<>();

@@ -60,10 +60,19 @@ public final class StepResults {
                 int[] w = parameters.get(2 * i).shape();
                 int outputs = w[w.length - 1];
                 int inputs = parameters.get(2 * i).size() / outputs;
-                rows.add(new LayerRow(learning.get(i).toString(), inputs, outputs,
+                rows.add(new LayerRow(kerasName(learning.get(i)), inputs, outputs,
                         (long) parameters.get(2 * i).size() + parameters.get(2 * i + 1).size()));
             }
             return new Layers(rows, spec.parameterCount());
+        }
+
+        /** The layer as Keras writes it, e.g. "Dense(128, relu)" or "Conv2D(32, 5×5, relu)". */
+        static String kerasName(LayerSpec layer) {
+            if (LayerSpec.CONV.equals(layer.type())) {
+                return "Conv2D(" + layer.filters() + ", " + layer.kernelHeight() + "\u00d7" + layer.kernelWidth() + ", "
+                        + layer.activation() + ")";
+            }
+            return "Dense(" + layer.units() + ", " + layer.activation() + ")";
         }
     }
 

@@ -36,7 +36,7 @@ public enum TutorialStep {
     COMPILE("compile", """
             from tensorflow.keras.optimizers import Adam
 
-            model.compile(optimizer=Adam(learning_rate=0.001),
+            model.compile(optimizer=Adam(learning_rate=0.001, decay=1e-6),
                           loss="categorical_crossentropy",
                           metrics=["accuracy"])"""),
     /** Batch 64, 10 epochs, 20% validation. */

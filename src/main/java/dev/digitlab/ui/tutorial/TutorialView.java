@@ -56,6 +56,7 @@ public final class TutorialView {
     private Node stepList() {
         Label title = new Label(Messages.get("tutorial.heading"));
         title.getStyleClass().add("heading");
+        title.setWrapText(true);
         Label count = new Label();
         count.setId("tutorialProgress");
         count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
@@ -77,7 +78,10 @@ public final class TutorialView {
         for (TutorialStep step : TutorialStep.values()) {
             model.doneProperty(step).addListener((obs, old, now) -> steps.refresh());
         }
-        VBox.setVgrow(steps, Priority.ALWAYS);
+        // Tall enough for every step and no more: the room below is the note's.
+        steps.setFixedCellSize(28);
+        steps.setPrefHeight(28 * TutorialStep.values().length + 4);
+        steps.setMinHeight(steps.getPrefHeight());
 
         Button startOver = new Button(Messages.get("tutorial.startOver"));
         startOver.setId("startOverButton");
@@ -86,7 +90,9 @@ public final class TutorialView {
         note.setWrapText(true);
         note.getStyleClass().add("note");
 
-        VBox box = new VBox(8, title, count, bar, steps, note, startOver);
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        VBox.setVgrow(gap, Priority.ALWAYS);
+        VBox box = new VBox(8, title, count, bar, steps, note, gap, startOver);
         box.setPadding(new Insets(14));
         box.setPrefWidth(270);
         box.getStyleClass().add("step-list");

@@ -229,7 +229,7 @@ public final class TutorialViewModel implements AutoCloseable {
         EpochResult last = history.get(history.size() - 1);
         double test = 100 * model.testAccuracy();
         finish(TutorialStep.TRAIN, () -> Messages.format("tutorial.train.result", history.size(),
-                100 * last.accuracy(), 100 * last.valAccuracy(), test), null);
+                100 * last.accuracy(), 100 * last.valAccuracy(), test), new StepResults.Curves(history));
         finish(TutorialStep.PLOT, () -> Messages.format("tutorial.plot.result", model.name()),
                 new StepResults.Curves(history));
         if (improved(model)) {
