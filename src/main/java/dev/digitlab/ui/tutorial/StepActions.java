@@ -254,11 +254,12 @@ final class StepActions implements AutoCloseable {
         }
         Path file = saved.get();
         TrainedModel inMemory = active.modelProperty().get();
-        MnistDataset images = data;
+        MnistDataset loaded = data;
         Task<String[]> check = new Task<>() {
             @Override
             protected String[] call() throws Exception {
                 TrainedModel back = new ModelReader().load(file);
+                MnistDataset images = loaded != null ? loaded : testImages();
                 long kb = Math.max(1, Files.size(file) / 1024);
                 int checked = images == null ? 0 : Math.min(CHECKED_IMAGES, images.test().size());
                 int same = checked == 0 ? -1 : sameReadings(inMemory, back, images.test().slice(0, checked));
@@ -283,6 +284,15 @@ final class StepActions implements AutoCloseable {
             failed(TutorialStep.SAVE, check.getException());
         });
         worker.execute(check);
+    }
+
+    /** The data set (shared with the other tabs, so usually already in memory), or null when there is none. */
+    private MnistDataset testImages() {
+        try {
+            return source.load((file, done, total) -> { });
+        } catch (DataException e) {
+            return null;
+        }
     }
 
     /** How many of {@code images} the two models read as the same digit. */

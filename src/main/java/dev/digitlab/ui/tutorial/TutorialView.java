@@ -28,6 +28,8 @@ import javafx.util.StringConverter;
  */
 public final class TutorialView {
 
+    private static final int FAQ_ENTRIES = 3;
+
     private final TutorialViewModel model;
     private final BorderPane root = new BorderPane();
     private final VBox detail = new VBox(12);
@@ -90,9 +92,13 @@ public final class TutorialView {
         note.setWrapText(true);
         note.getStyleClass().add("note");
 
+        Button faq = new Button(Messages.get("tutorial.faq.title"));
+        faq.setId("faqButton");
+        faq.setMaxWidth(Double.MAX_VALUE);
+        faq.setOnAction(e -> showFaq());
         javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
         VBox.setVgrow(gap, Priority.ALWAYS);
-        VBox box = new VBox(8, title, count, bar, steps, note, gap, startOver);
+        VBox box = new VBox(8, title, count, bar, steps, note, faq, gap, startOver);
         box.setPadding(new Insets(14));
         box.setPrefWidth(270);
         box.getStyleClass().add("step-list");
@@ -155,6 +161,26 @@ public final class TutorialView {
             }
         });
         detail.getChildren().setAll(number, title, text, kerasTitle, keras, buttons(step), result, picture);
+    }
+
+    /** The questions learners ask most (the tutorial's FAQ), in place of a step. */
+    private void showFaq() {
+        model.selectedProperty().set(null);
+        steps.getSelectionModel().clearSelection();
+        Label title = new Label(Messages.get("tutorial.faq.title"));
+        title.getStyleClass().add("step-title");
+        VBox box = new VBox(14, title);
+        for (int i = 1; i <= FAQ_ENTRIES; i++) {
+            Label question = new Label(Messages.get("tutorial.faq.q" + i));
+            question.getStyleClass().add("faq-question");
+            question.setWrapText(true);
+            Label answer = new Label(Messages.get("tutorial.faq.a" + i));
+            answer.getStyleClass().add("step-text");
+            answer.setWrapText(true);
+            box.getChildren().add(new VBox(4, question, answer));
+        }
+        box.setId("faq");
+        detail.getChildren().setAll(box);
     }
 
     private Node buttons(TutorialStep step) {

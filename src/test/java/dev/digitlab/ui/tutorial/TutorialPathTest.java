@@ -189,6 +189,9 @@ class TutorialPathTest {
         for (TutorialStep step : TutorialStep.values()) {
             assertTrue(tutorial().doneProperty(step).get(), step + " done");
         }
+        robot.clickOn("#faqButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#faq").tryQuery().isPresent(), "the questions learners ask");
         assertEquals("10 of 10 steps done", robot.lookup("#tutorialProgress").queryAs(Label.class).getText());
         assertEquals(List.of(), prompts.errors);
         assertEquals(10, new TutorialProgressStore(dir.resolve("home")).load().size(), "remembered");
