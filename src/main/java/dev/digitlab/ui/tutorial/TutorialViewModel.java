@@ -228,7 +228,9 @@ public final class TutorialViewModel implements AutoCloseable {
         }
         EpochResult last = history.get(history.size() - 1);
         double test = 100 * model.testAccuracy();
-        finish(TutorialStep.TRAIN, () -> Messages.format("tutorial.train.result", history.size(),
+        // Without validation images there is no validation accuracy to quote.
+        String key = last.hasValidation() ? "tutorial.train.result" : "tutorial.train.resultNoValidation";
+        finish(TutorialStep.TRAIN, () -> Messages.format(key, history.size(),
                 100 * last.accuracy(), 100 * last.valAccuracy(), test), new StepResults.Curves(history));
         finish(TutorialStep.PLOT, () -> Messages.format("tutorial.plot.result", model.name()),
                 new StepResults.Curves(history));
