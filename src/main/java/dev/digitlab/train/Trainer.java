@@ -127,9 +127,9 @@ public final class Trainer {
             if (!Double.isFinite(r.lossSum())) {
                 double lr = config.optimizer().learningRate();
                 String suggestion = lr > 0.001 ? "; try 0.001" : "; try a ten times smaller one";
-                throw new TrainingException("the loss became " + (Double.isNaN(r.lossSum()) ? "NaN" : "infinite")
+                throw new NonFiniteLossException("the loss became " + (Double.isNaN(r.lossSum()) ? "NaN" : "infinite")
                         + " in epoch " + epoch + ", batch " + batch + ": the learning rate " + lr
-                        + " is probably too large" + suggestion);
+                        + " is probably too large" + suggestion, lr, epoch);
             }
         }
 

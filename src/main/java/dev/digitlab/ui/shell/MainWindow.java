@@ -1,5 +1,9 @@
 package dev.digitlab.ui.shell;
 
+import dev.digitlab.io.TutorialProgressStore;
+import dev.digitlab.ui.tutorial.TutorialView;
+import dev.digitlab.ui.tutorial.TutorialViewModel;
+import java.util.Optional;
 import dev.digitlab.imaging.GrayImage;
 import dev.digitlab.io.keras.ModelOpener;
 import dev.digitlab.io.ModelWriter;
@@ -69,6 +73,7 @@ public final class MainWindow {
     static final String TRAINING_TAB = "trainingTab";
     static final String DRAW_TAB = "drawTab";
     static final String EVALUATE_TAB = "evaluateTab";
+    static final String TUTORIAL_TAB = "tutorialTab";
 
     private final Stage stage;
     private final Services services;
@@ -78,6 +83,7 @@ public final class MainWindow {
     private final TrainingViewModel training;
     private final DrawViewModel draw;
     private final EvaluateViewModel evaluate;
+    private final TutorialViewModel tutorial;
     private final ModelFiles files;
     private final StatusLine status;
     private final MainTabs tabs;
@@ -99,11 +105,15 @@ public final class MainWindow {
                 new MeasuringReader(services.reader(), data), services.writer());
         files.recent().addAll(settings.recentModels());
         settings.restore(training.form());
+        tutorial = new TutorialViewModel(training, evaluate, active, data, new TutorialViewModel.Hooks(this::showTab,
+                this::saveForTutorial, files.fileProperty(), draw.readingProperty()),
+                new TutorialProgressStore(services.store().file().getParent()));
         status = new StatusLine(services.prompts());
         tabs = new MainTabs(List.of(
                 new MainTabs.Spec(TRAINING_TAB, "tab.training", () -> new TrainingView(training)),
                 new MainTabs.Spec(DRAW_TAB, "tab.draw", () -> new DrawView(draw)),
-                new MainTabs.Spec(EVALUATE_TAB, "tab.evaluate", () -> new EvaluateView(evaluate, services.chooser()))));
+                new MainTabs.Spec(EVALUATE_TAB, "tab.evaluate", () -> new EvaluateView(evaluate, services.chooser())),
+                new MainTabs.Spec(TUTORIAL_TAB, "tab.tutorial", () -> new TutorialView(tutorial))));
         commands = new ShellCommands(services, files, status, tabs, new Commanded());
         listen();
         stage.setScene(new Scene(build(), settings.width(), settings.height()));
@@ -185,6 +195,7 @@ public final class MainWindow {
             training.languageChanged();
             draw.languageChanged();
             evaluate.languageChanged();
+            tutorial.languageChanged();
             status.recompose();
             String tab = tabs.selectedId();
             stage.getScene().setRoot(build());
@@ -218,6 +229,21 @@ public final class MainWindow {
     /** The Evaluate tab's view model (tests use its "open in Draw" hook). */
     EvaluateViewModel evaluate() {
         return evaluate;
+    }
+
+    /** The Tutorial tab's view model. */
+    public TutorialViewModel tutorial() {
+        return tutorial;
+    }
+
+    /** Selects the tab with {@code id}, e.g. {@code trainingTab}. */
+    private void showTab(String id) {
+        tabs.select(id);
+    }
+
+    /** "Save model as" for the tutorial: the file saved to, or empty when the learner cancelled. */
+    private Optional<Path> saveForTutorial() {
+        return files.saveAs() ? Optional.ofNullable(files.fileProperty().get()) : Optional.empty();
     }
 
     /** The Training tab's view model (tests read its form). */
@@ -264,5 +290,6 @@ public final class MainWindow {
         training.close();
         draw.close();
         evaluate.close();
+        tutorial.close();
     }
 }

@@ -1,5 +1,6 @@
 package dev.digitlab.ui.shell;
 
+import dev.digitlab.train.NonFiniteLossException;
 import dev.digitlab.ui.shared.ActiveModel;
 import dev.digitlab.ui.shared.LocalText;
 import dev.digitlab.ui.shared.Messages;
@@ -44,7 +45,8 @@ final class StatusLine {
     /** Shows every sentence {@code error} takes in the bar and in an error dialog with {@code cause}'s details. */
     void showAsDialog(ObservableValue<String> error, ObservableValue<Throwable> cause) {
         error.addListener((obs, old, now) -> {
-            if (now != null && !now.isBlank()) {
+            // A loss that became NaN is explained by the coach in the Training tab, without a dialog.
+            if (now != null && !now.isBlank() && !(cause.getValue() instanceof NonFiniteLossException)) {
                 // The sentence the dialog shows, kept as it is: it may come from a file or the data.
                 text.setFixed(now);
                 Throwable details = cause.getValue();

@@ -45,7 +45,7 @@ final class TrainingCharts {
         exportables.put("loss-chart", loss);
         VBox.setVgrow(accuracy, Priority.ALWAYS);
         VBox.setVgrow(loss, Priority.ALWAYS);
-        root = new VBox(6, errorBanner(), header(), accuracy, loss);
+        root = new VBox(6, errorBanner(), new CoachView(model.coach()).root(), header(), accuracy, loss);
         root.setPadding(new Insets(12, 16, 8, 8));
     }
 

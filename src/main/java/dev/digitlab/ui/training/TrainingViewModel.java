@@ -64,12 +64,14 @@ public final class TrainingViewModel implements AutoCloseable {
     });
     private final TrainingForm form = new TrainingForm();
     private final TrainingCurves curves = new TrainingCurves();
+    private final CoachViewModel coach = new CoachViewModel(form);
 
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(this, "phase", Phase.IDLE);
     private final ReadOnlyBooleanWrapper stopping = new ReadOnlyBooleanWrapper(this, "stopping");
     private final RunProgress progress = new RunProgress();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ReadOnlyObjectWrapper<Throwable> errorCause = new ReadOnlyObjectWrapper<>(this, "errorCause");
+    private final ReadOnlyObjectWrapper<TrainedModel> lastRun = new ReadOnlyObjectWrapper<>(this, "lastRun");
     private final ReadOnlyObjectWrapper<EpochResult> lastEpoch = new ReadOnlyObjectWrapper<>(this, "lastEpoch");
     private final StringBinding modelSummary;
     private final BooleanBinding canTrain;
@@ -126,6 +128,7 @@ public final class TrainingViewModel implements AutoCloseable {
     public void languageChanged() {
         progress.languageChanged();
         form.languageChanged();
+        coach.languageChanged();
         modelSummary.invalidate();
     }
 
@@ -174,6 +177,7 @@ public final class TrainingViewModel implements AutoCloseable {
         int number = runs;
         String run = Messages.format("chart.run", number);
         curves.startRun(run, config.epochs());
+        coach.runStarted(spec, config);
         TrainingTask task = new TrainingTask(spec, config, data, form.modelName(), new RunUpdates(run));
         training = task;
         begin(task, Phase.TRAINING);
@@ -202,6 +206,8 @@ public final class TrainingViewModel implements AutoCloseable {
     private void finished(int number, TrainedModel model, boolean stopped) {
         end();
         progress.finished(number, model, stopped);
+        lastRun.set(model);
+        coach.runEnded(model);
         active.set(model, true);
     }
 
@@ -210,6 +216,7 @@ public final class TrainingViewModel implements AutoCloseable {
         progress.failed();
         errorCause.set(e); // first: a listener on the sentence finds its details
         error.set(describe(e));
+        coach.runFailed(e);
     }
 
     /** One sentence for the user; the data and training errors already are. */
@@ -246,6 +253,7 @@ public final class TrainingViewModel implements AutoCloseable {
                     result.valLoss(), result.valAccuracy());
             curves.addEpoch(result);
             lastEpoch.set(result);
+            coach.epochEnded(result);
         }
 
         @Override
@@ -325,6 +333,16 @@ public final class TrainingViewModel implements AutoCloseable {
     /** What caused {@link #errorProperty()}, for the details of an error dialog; null with it. */
     public ReadOnlyObjectProperty<Throwable> errorCauseProperty() {
         return errorCause.getReadOnlyProperty();
+    }
+
+    /** The coach's messages about the current or last run. */
+    public CoachViewModel coach() {
+        return coach;
+    }
+
+    /** The model of the last run that ended (or was stopped); null before the first. */
+    public ReadOnlyObjectProperty<TrainedModel> lastRunProperty() {
+        return lastRun.getReadOnlyProperty();
     }
 
     /** The last finished epoch of the current run. */
