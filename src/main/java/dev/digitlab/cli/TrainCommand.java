@@ -96,6 +96,11 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        if (!ModelReader.loadable(modelSpec)) {
+            throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT,
+                    "this network has %,d parameters, more than the %,d DigitLab can open again; use smaller layers",
+                    modelSpec.parameterCount(), ModelReader.MAX_PARAMETERS));
+        }
         ModelWriter writer = new ModelWriter(Version.current());
         if (outFile != null) {
             writer.checkWritable(outFile); // before training, not after it
