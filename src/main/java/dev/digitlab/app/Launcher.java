@@ -22,6 +22,7 @@ public final class Launcher {
         if (relaunched != null) {
             System.exit(relaunched);
         }
+        ParentWatch.start();
         ChildReport.reachedMain();
         NativeThreads.applyInProcess();
         if (args.length == 0) {

@@ -97,6 +97,7 @@ final class Relauncher {
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().put(NativeThreads.ENV, Integer.toString(NativeThreads.choose()));
         builder.environment().put(MARKER, "1");
+        builder.environment().put(ParentWatch.ENV, Long.toString(ProcessHandle.current().pid()));
         if (report != null) {
             builder.environment().put(ChildReport.ENV, report.file().toString());
         }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
 
 /**
  * Replaces a file all at once or not at all: the content goes to a temporary file in the same
@@ -33,7 +34,18 @@ public final class AtomicFile {
         OutputStream wrap(OutputStream out) throws IOException;
     }
 
+    private static volatile BooleanSupplier refuse = () -> false;
+
     private final StreamWrapper wrapper;
+
+    /**
+     * From now on, every write asks {@code stop} just before it replaces its target, and fails
+     * (leaving the target as it was) when it says yes. The relaunched worker uses it so that it
+     * writes nothing once the process the user started is gone.
+     */
+    public static void refuseWritesWhen(BooleanSupplier stop) {
+        refuse = stop;
+    }
 
     /** Writes straight to the file. */
     public AtomicFile() {
@@ -59,6 +71,9 @@ public final class AtomicFile {
                 content.writeTo(out);
                 out.flush();
                 channel.force(true);
+            }
+            if (refuse.getAsBoolean()) {
+                throw new IOException("DigitLab was stopped before " + target.getFileName() + " was written");
             }
             move(temp, absolute);
         } catch (IOException | RuntimeException | Error e) {
