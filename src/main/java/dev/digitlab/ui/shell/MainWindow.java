@@ -59,6 +59,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class MainWindow implements ShellActions {
 
+    /** The smallest window a saved size opens at: smaller, the tabs cannot show their controls. */
+    private static final double MIN_WIDTH = 400;
+    private static final double MIN_HEIGHT = 300;
+
     /**
      * What the window works with; the app passes the real ones, tests their own.
      *
@@ -131,10 +135,13 @@ public final class MainWindow implements ShellActions {
         settings.recentModels.forEach(p -> files.recent().add(Path.of(p)));
         restoreForm();
         listen();
-        stage.setScene(new Scene(build(), settings.windowWidth, settings.windowHeight));
-        if (!Double.isNaN(settings.windowX) && !Double.isNaN(settings.windowY)) {
-            stage.setX(settings.windowX);
-            stage.setY(settings.windowY);
+        WindowPlacement.Box place = WindowPlacement.fit(
+                new WindowPlacement.Box(settings.windowX, settings.windowY, settings.windowWidth, settings.windowHeight),
+                screens(), MIN_WIDTH, MIN_HEIGHT);
+        stage.setScene(new Scene(build(), place.width(), place.height()));
+        if (!Double.isNaN(place.x())) {
+            stage.setX(place.x());
+            stage.setY(place.y());
         }
         stage.setOnCloseRequest(e -> {
             if (files.confirmDiscard()) {
@@ -393,6 +400,18 @@ public final class MainWindow implements ShellActions {
                 fields.get(i).textProperty().set(text);
             }
         }
+    }
+
+    /** The visible bounds of the screens there are now, the primary first. */
+    private static List<WindowPlacement.Box> screens() {
+        List<WindowPlacement.Box> boxes = new java.util.ArrayList<>();
+        javafx.stage.Screen primary = javafx.stage.Screen.getPrimary();
+        for (javafx.stage.Screen screen : javafx.stage.Screen.getScreens()) {
+            javafx.geometry.Rectangle2D r = screen.getVisualBounds();
+            boxes.add(screen.equals(primary) ? 0 : boxes.size(),
+                    new WindowPlacement.Box(r.getMinX(), r.getMinY(), r.getWidth(), r.getHeight()));
+        }
+        return boxes;
     }
 
     private void saveSettings() {
