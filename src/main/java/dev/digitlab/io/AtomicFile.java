@@ -46,6 +46,9 @@ public final class AtomicFile {
     /** {@code .name.<pid>-<hex>.tmp}, or {@code .name.<hex>.tmp} as older versions named them. */
     private static final Pattern TEMP = Pattern.compile("\\..+\\.(?:(\\d{1,10})-)?[0-9a-f]{1,12}\\.tmp");
 
+    /** Why a link or a device is never replaced: the user's link, or a device, would become a plain file. */
+    public static final String NOT_REGULAR = "it is a link or a special file, not a regular file, and is left as it is";
+
     private static volatile BooleanSupplier refuse = () -> false;
 
     private final StreamWrapper wrapper;
@@ -76,6 +79,10 @@ public final class AtomicFile {
     public void write(Path target, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
+        if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(absolute, LinkOption.NOFOLLOW_LINKS)
+                && !Files.isDirectory(absolute)) {
+            throw new IOException(NOT_REGULAR);
+        }
         removeStale(dir);
         Path temp = createTemp(dir, absolute.getFileName().toString());
         try {

@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import com.google.gson.internal.LazilyParsedNumber;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
@@ -43,7 +44,7 @@ final class JsonTrees {
                     value = new JsonArray();
                 }
                 case STRING -> value = new JsonPrimitive(reader.nextString());
-                case NUMBER -> value = new JsonPrimitive(new BigDecimal(reader.nextString()));
+                case NUMBER -> value = new JsonPrimitive(new LazilyParsedNumber(reader.nextString()));
                 case BOOLEAN -> value = new JsonPrimitive(reader.nextBoolean());
                 case NULL -> {
                     reader.nextNull();
@@ -216,10 +217,25 @@ final class JsonTrees {
     }
 
     private static BigDecimal number(JsonElement e) {
-        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
-            throw new IllegalStateException("not a number");
+        BigDecimal value = e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber() ? decimal(e.getAsString()) : null;
+        if (value == null) {
+            throw new IllegalStateException("not a usable number");
         }
-        return new BigDecimal(e.getAsString());
+        return value;
+    }
+
+    /**
+     * The JSON number {@code text} as a decimal, or null when it is no number DigitLab could use:
+     * an exponent Java cannot hold ({@code 1e99999999999}), or more than 400 digits before the
+     * point, which exact conversion ({@code 1e999999999} has a billion digits) would take minutes over.
+     */
+    static BigDecimal decimal(String text) {
+        try {
+            BigDecimal value = new BigDecimal(text);
+            return value.precision() - value.scale() > 400 ? null : value;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static boolean bool(JsonElement e) {

@@ -39,7 +39,7 @@ public final class TrainingForm {
     private static final int MNIST_INPUTS = 28 * 28;
     private static final int MNIST_CLASSES = 10;
     static final int MAX_EPOCHS = 1000;
-    static final int MAX_BATCH = 60_000;
+    static final int MAX_BATCH = TrainingConfig.MAX_BATCH;
 
     private final ObjectProperty<Preset> preset = new SimpleObjectProperty<>(this, "preset");
     private final ObjectProperty<String> optimizer = new SimpleObjectProperty<>(this, "optimizer", OptimizerConfig.ADAM);

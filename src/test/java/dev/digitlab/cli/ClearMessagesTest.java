@@ -1,0 +1,99 @@
+package dev.digitlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.digitlab.io.ModelWriter;
+import dev.digitlab.nn.ModelSpec;
+import dev.digitlab.nn.Network;
+import dev.digitlab.train.TrainedModel;
+import dev.digitlab.train.TrainingConfig;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+/** Messages that used to mislead (issue 18, case 8): each is now one plain sentence about the real problem. */
+class ClearMessagesTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = Cli.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void aTwoClassModelInEvaluateSaysItDoesNotTellTheTenDigitsApart() {
+        Path file = dir.resolve("two.json");
+        Network network = Network.create(ModelSpec.parse("784 -> 8 relu -> 2 softmax"), 1);
+        new ModelWriter("test").save(new TrainedModel("two", network, TrainingConfig.tutorial(), "synthetic", null,
+                List.of(), Double.NaN, Instant.now()), file);
+
+        int exit = run("evaluate", "--model", file.toString(), "--data", dir.resolve("nowhere").toString());
+
+        assertEquals(1, exit);
+        assertEquals("digitlab: " + file + " tells 2 classes apart, but the test images show the 10 digits",
+                err.toString().strip());
+    }
+
+    @Test
+    void aVersionTooLargeForAnyNumberIsCalledThat() throws IOException {
+        Path file = Files.writeString(dir.resolve("v.json"),
+                "{\"format\": \"digitlab-model\", \"version\": 1e99999999999}");
+
+        int exit = run("info", "--model", file.toString());
+
+        assertEquals(1, exit);
+        assertEquals("digitlab: " + file + ": the field 'version' should be a whole number of a usable size, "
+                + "not 1e99999999999", err.toString().strip());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"3000000", "2000000000"})
+    void aBatchLargerThanTheTrainingSetIsRefusedWithTheLimit(String batch) {
+        int exit = run("train", "--batch", batch, "--data", dir.resolve("nowhere").toString());
+
+        assertEquals(2, exit);
+        assertEquals("digitlab: the batch size must be at most 60,000 (all of MNIST's training images), not " + batch
+                + " (see 'digitlab train --help')", err.toString().strip());
+    }
+
+    @Test
+    void anOutFolderThatTakesNoFilesIsRefusedBeforeTraining() {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux's /proc");
+        int exit = run("train", "--out", "/proc/x.json", "--data", dir.resolve("nowhere").toString());
+
+        assertEquals(1, exit);
+        assertEquals("digitlab: Could not save the model to /proc/x.json: the folder /proc does not take new files",
+                err.toString().strip());
+    }
+
+    @Test
+    void helpShowsTheShippedModelsAccuracyWithoutAFormattingWarning() {
+        java.io.ByteArrayOutputStream stderr = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream before = System.err;
+        try {
+            System.setErr(new java.io.PrintStream(stderr, true));
+            run("info", "--help");
+        } finally {
+            System.setErr(before);
+        }
+        assertEquals("", stderr.toString());
+        org.junit.jupiter.api.Assertions.assertTrue(out.toString().contains("99.16%;"), out.toString());
+    }
+}
