@@ -96,4 +96,25 @@ class ClearMessagesTest {
         assertEquals("", stderr.toString());
         org.junit.jupiter.api.Assertions.assertTrue(out.toString().contains("99.16%;"), out.toString());
     }
+
+    @Test
+    void infoShowsControlCharactersFromAFileAsEscapesNotAsTerminalCommands() {
+        Path file = dir.resolve("escape.json");
+        Network network = Network.create(ModelSpec.parse("784 -> 8 relu -> 10 softmax"), 1);
+        new ModelWriter("\u001b[2J").save(new TrainedModel("clear\u009b", network, TrainingConfig.tutorial(),
+                "synthetic", null, List.of(), Double.NaN, Instant.now()), file);
+        java.io.ByteArrayOutputStream stdout = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream before = System.out;
+        int exit;
+        try {
+            System.setOut(new java.io.PrintStream(stdout, true));
+            exit = Cli.run(new String[] {"info", "--model", file.toString()});
+        } finally {
+            System.setOut(before);
+        }
+        String printed = stdout.toString();
+        assertEquals(0, exit);
+        org.junit.jupiter.api.Assertions.assertTrue(printed.contains("by DigitLab \\u001b[2J"), printed);
+        org.junit.jupiter.api.Assertions.assertTrue(printed.chars().noneMatch(c -> c == 0x1b || c == 0x9b), printed);
+    }
 }
