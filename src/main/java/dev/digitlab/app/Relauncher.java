@@ -23,14 +23,21 @@ final class Relauncher {
     }
 
     /**
-     * Relaunches when the thread count is not yet in the environment.
+     * Relaunches when the thread count is not yet in the environment, or is no thread count (then says so).
      *
      * @return the child's exit code, or {@code null} when this process should go on itself
      */
     static Integer relaunchWithThreads(String[] args) {
-        if (System.getenv(NativeThreads.ENV) != null || System.getenv(MARKER) != null) {
+        if (System.getenv(MARKER) != null) {
             return null;
         }
+        Optional<String> unusable = NativeThreads.unusableEnv();
+        if (System.getenv(NativeThreads.ENV) != null && unusable.isEmpty()) {
+            return null;
+        }
+        unusable.ifPresent(bad -> System.err.println("digitlab: " + NativeThreads.ENV + "="
+                + bad.replaceAll("\\p{Cntrl}", "?") + " is not a thread count, so DigitLab uses "
+                + NativeThreads.choose() + " instead"));
         Optional<String> java = ProcessHandle.current().info().command();
         if (java.isEmpty()) {
             return null;
