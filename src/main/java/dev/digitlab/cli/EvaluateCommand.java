@@ -56,6 +56,10 @@ public final class EvaluateCommand implements Callable<Integer> {
                     + " inputs, but the test images have " + pixels + " pixels");
         }
         Evaluation test = Evaluator.evaluate(trained.network(), dataset.test());
+        if (!Double.isFinite(test.loss())) {
+            throw new IllegalArgumentException(model.describe() + " gives outputs that are not numbers on the test "
+                    + "images (its weights are so large that the sums overflow), so it cannot be evaluated");
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(new GsonBuilder().disableHtmlEscaping().create().toJson(json(trained, dataset, test)));

@@ -117,4 +117,48 @@ class ClearMessagesTest {
         org.junit.jupiter.api.Assertions.assertTrue(printed.contains("by DigitLab \\u001b[2J"), printed);
         org.junit.jupiter.api.Assertions.assertTrue(printed.chars().noneMatch(c -> c == 0x1b || c == 0x9b), printed);
     }
+
+    /** A model whose weights are all finite but so large (3e38) that its sums overflow. */
+    private Path overflowingModel() {
+        Path file = dir.resolve("overflow.json");
+        Network network = Network.create(ModelSpec.parse("784 -> 8 relu -> 10 softmax"), 1);
+        for (dev.digitlab.nn.Parameter p : network.parameters()) {
+            float[] values = new float[p.size()];
+            java.util.Arrays.fill(values, 3e38f);
+            network.setParameterValues(p.name(), values);
+        }
+        new ModelWriter("test").save(new TrainedModel("overflow", network, TrainingConfig.tutorial(), "synthetic",
+                null, List.of(), Double.NaN, Instant.now()), file);
+        return file;
+    }
+
+    @Test
+    void aPredictionThatIsNotANumberIsAnError() throws IOException {
+        Path picture = dir.resolve("one.png");
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(28, 28,
+                java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 4; y < 24; y++) {
+            image.getRaster().setSample(14, y, 0, 255);
+        }
+        javax.imageio.ImageIO.write(image, "png", picture.toFile());
+
+        int exit = run("predict", "--model", overflowingModel().toString(), picture.toString());
+
+        assertEquals(1, exit);
+        assertEquals("", out.toString());
+        assertEquals("digitlab: " + picture + ": the model's output is not a number (its weights are so large "
+                + "that the sums overflow), so it cannot read this picture", err.toString().strip());
+    }
+
+    @Test
+    void anEvaluationWhoseLossIsNotANumberIsAnError() throws IOException {
+        Path model = overflowingModel();
+        Path data = ModelCommandsTest.TinyMnist.write(dir.resolve("mnist"), 40, 20);
+
+        int exit = run("evaluate", "--model", model.toString(), "--data", data.toString());
+
+        assertEquals(1, exit);
+        assertEquals("digitlab: " + model + " gives outputs that are not numbers on the test images (its weights "
+                + "are so large that the sums overflow), so it cannot be evaluated", err.toString().strip());
+    }
 }
