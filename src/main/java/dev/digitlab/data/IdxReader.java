@@ -126,6 +126,9 @@ public final class IdxReader {
     }
 
     private static <T> T read(Path file, int magic, Body<T> body) {
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw fail(file, "not a regular file (a pipe, a device or a folder)"); // reading it could wait for ever
+        }
         MessageDigest digest = sha256();
         try (InputStream fileIn = Files.newInputStream(file);
              DigestInputStream hashed = new DigestInputStream(fileIn, digest)) {

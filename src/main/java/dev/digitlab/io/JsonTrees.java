@@ -27,6 +27,18 @@ final class JsonTrees {
     private JsonTrees() {
     }
 
+    /** A JSON object that holds the same field name twice; {@code where} is the object's path, e.g. {@code architecture}. */
+    static final class DuplicateField extends RuntimeException {
+        final String name;
+        final String where;
+
+        DuplicateField(String name, String where) {
+            super("the field '" + name + "' twice in " + where, null, false, false);
+            this.name = name;
+            this.where = where;
+        }
+    }
+
     /** Reads the next value of {@code reader} as a tree, without recursion (deep nesting cannot overflow the stack). */
     static JsonElement read(JsonReader reader) throws IOException {
         Deque<JsonElement> open = new ArrayDeque<>();
@@ -65,8 +77,15 @@ final class JsonTrees {
             // Close what ends here, and find the next member's name.
             while (!open.isEmpty()) {
                 if (reader.hasNext()) {
-                    if (open.peek().isJsonObject()) {
-                        names.push(reader.nextName());
+                    if (open.peek() instanceof JsonObject object) {
+                        String name = reader.nextName();
+                        if (object.has(name)) {
+                            // Refused at every depth, as at the top: which of the two was meant is unknowable.
+                            String path = reader.getPath();
+                            throw new DuplicateField(name, path.substring(Math.min(2, path.length()),
+                                    Math.max(Math.min(2, path.length()), path.lastIndexOf('.'))));
+                        }
+                        names.push(name);
                     }
                     break;
                 }

@@ -130,6 +130,10 @@ public final class ModelReader {
         if (Files.isDirectory(file)) {
             throw new ModelFileException(source + " is a folder, not a model file");
         }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            // A pipe or a device: reading it could wait for ever, or never end.
+            throw new ModelFileException(source + " is not a regular file (a pipe or a device), not a model file");
+        }
         try {
             long size = Files.size(file);
             if (size > maxFileBytes) {
