@@ -318,7 +318,7 @@ public final class IdxReader {
      * The data needs {@code bytesNeeded} while it is read (its bytes and their floats): either more
      * than Java may ever have, or more than it had left beside what it already holds.
      */
-    private static DataException tooLarge(Path file, long bytesNeeded) {
+    static DataException tooLarge(Path file, long bytesNeeded) {
         long max = Runtime.getRuntime().maxMemory();
         if (bytesNeeded > max) {
             return fail(file, "its data needs " + number(bytesNeeded >> 20) + " MB while it is read, more than Java's "

@@ -148,6 +148,16 @@ class IdxReaderTest {
     }
 
     @Test
+    void theMemoryMessageNeverCallsASmallerNeedMoreThanJavasMemory() {
+        long max = Runtime.getRuntime().maxMemory();
+        Path file = dir.resolve("train-images-idx3-ubyte");
+        String fits = IdxReader.tooLarge(file, max * 3 / 4).getMessage();
+        assertTrue(fits.contains("MB while it is read, and too little of Java's"), fits);
+        String exceeds = IdxReader.tooLarge(file, max * 2).getMessage();
+        assertTrue(exceeds.contains("MB while it is read, more than Java's"), exceeds);
+    }
+
+    @Test
     void truncatedHeaderSaysWhereItEnds() {
         Path path = IdxFiles.write(dir.resolve("images"), Arrays.copyOf(IdxFiles.images(1, 28, 28), 10));
 
