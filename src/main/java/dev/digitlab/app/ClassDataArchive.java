@@ -1,18 +1,22 @@
 package dev.digitlab.app;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.zip.CRC32C;
 
 /**
  * A class-data archive (Java's AppCDS) for the relaunched JVM: the classes a run loaded, parsed
@@ -29,7 +33,13 @@ import java.util.Optional;
  * map. Later runs map it ({@code -XX:SharedArchiveFile}). The file name is a hash of everything
  * the archive depends on (Java build, class path with each jar's size and time, JVM options), so a
  * new jar or JDK gets a new archive, and the old one is deleted then. A JVM that cannot use an
- * archive ignores it and runs as without one.
+ * archive ignores it and runs as without one ({@code -Xshare:auto}).
+ *
+ * <p>Damage: a mapped archive that is damaged on disk kills every start, so beside each archive is
+ * a check file (size and CRC32C) written when it is kept; an archive that does not match it is
+ * deleted before a JVM maps it, and dumped again. A dump is only asked for with
+ * {@link #MIN_FREE_BYTES} free, since a dump that fails at exit turns the command's exit code into 1
+ * (the {@link Relauncher} passes on the command's own code, see {@link ChildReport}).
  *
  * <p>Only class paths made of jar files qualify ({@code java -jar digitlab.jar}); the JVM
  * cannot archive classes from folders, as in {@code mvn javafx:run}.
@@ -43,15 +53,72 @@ final class ClassDataArchive {
     private static final String SUFFIX = ".jsa";
     /** Archiving reports classes it skips (e.g. very old class files) as warnings; a user need not see them. */
     private static final String QUIET = "-Xlog:cds*=off";
+    /** Use the archive when it maps, run without it otherwise; never refuse to start over it. */
+    private static final String AUTO = "-Xshare:auto";
+
+    /**
+     * Dumping needs this much free space where the archive goes (archives are 20-60 MB): with
+     * less, a dump fails at exit and that run goes without one rather than risk it.
+     */
+    static final long MIN_FREE_BYTES = 256L << 20;
 
     private final Path target;
     private final Path pending;
+    private final Path check;
     private final boolean exists;
 
     private ClassDataArchive(Path target, Path pending) {
         this.target = target;
         this.pending = pending;
-        this.exists = Files.isRegularFile(target);
+        this.check = checkFile(target);
+        this.exists = Files.isRegularFile(target) && keepIfIntact();
+    }
+
+    /**
+     * Whether the archive is as it was written: its size and CRC32C match the check file beside
+     * it. A damaged archive, mapped, kills the JVM (a crash or {@code NoClassDefFoundError} on
+     * every start), so one that fails the check, or has no check file, is deleted and dumped again.
+     */
+    private boolean keepIfIntact() {
+        try {
+            String[] expected = Files.readString(check, StandardCharsets.US_ASCII).trim().split(" ");
+            if (expected.length == 2 && Long.parseLong(expected[0]) == Files.size(target)
+                    && expected[1].equals(crc(target))) {
+                return true;
+            }
+        } catch (IOException | RuntimeException e) {
+            // no check file, or an unreadable one: the archive cannot be trusted
+        }
+        discard();
+        return false;
+    }
+
+    /** Deletes the archive and its check file, e.g. after a child JVM failed to start with it. */
+    void discard() {
+        try {
+            Files.deleteIfExists(target);
+            Files.deleteIfExists(check);
+        } catch (IOException e) {
+            // the next launch checks it again
+        }
+    }
+
+    private static Path checkFile(Path archive) {
+        return archive.resolveSibling(archive.getFileName() + ".crc");
+    }
+
+    /** The file's CRC32C in hex: hardware-accelerated, some 10 ms for a 50 MB archive. */
+    static String crc(Path file) throws IOException {
+        CRC32C crc = new CRC32C();
+        ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            while (in.read(buffer) >= 0) {
+                buffer.flip();
+                crc.update(buffer);
+                buffer.clear();
+            }
+        }
+        return Long.toHexString(crc.getValue());
     }
 
     /**
@@ -92,15 +159,30 @@ final class ClassDataArchive {
      */
     List<String> options() {
         if (exists) {
-            return List.of(QUIET, "-XX:SharedArchiveFile=" + target);
+            return List.of(AUTO, QUIET, crashLog(), "-XX:SharedArchiveFile=" + target);
         }
+        long free;
         try {
             Files.createDirectories(target.getParent());
             deleteAbandoned();
+            free = Files.getFileStore(target.getParent()).getUsableSpace();
         } catch (IOException | UncheckedIOException e) {
             return List.of(); // nowhere to keep it: this run goes without, as a plain JVM would
         }
-        return List.of(QUIET, "-XX:ArchiveClassesAtExit=" + pending);
+        return dumpOptions(free);
+    }
+
+    /** The options that dump the archive, or none when {@code freeBytes} is too little room for it. */
+    List<String> dumpOptions(long freeBytes) {
+        if (freeBytes < MIN_FREE_BYTES) {
+            return List.of();
+        }
+        return List.of(AUTO, QUIET, crashLog(), "-XX:ArchiveClassesAtExit=" + pending);
+    }
+
+    /** Should the JVM crash with an archive, its report goes beside the archive, not into the user's folder. */
+    private String crashLog() {
+        return "-XX:ErrorFile=" + target.resolveSibling("hs_err_pid%p.log");
     }
 
     /**
@@ -108,9 +190,9 @@ final class ClassDataArchive {
      * them): each is named after its launcher's process id. They are tens of megabytes each.
      */
     private void deleteAbandoned() throws IOException {
-        try (DirectoryStream<Path> temps = Files.newDirectoryStream(target.getParent(), PREFIX + "*.tmp")) {
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(target.getParent(), PREFIX + "*.tmp{,.crc}")) {
             for (Path file : temps) {
-                String name = file.getFileName().toString();
+                String name = file.getFileName().toString().replaceFirst("\\.crc$", "");
                 String pid = name.substring(name.lastIndexOf('.', name.length() - 5) + 1, name.length() - 4);
                 boolean alive;
                 try {
@@ -135,7 +217,10 @@ final class ClassDataArchive {
         }
         try {
             if (exitCode == 0 && Files.isRegularFile(pending) && Files.size(pending) > 0) {
+                Path checkPending = checkFile(pending);
+                Files.writeString(checkPending, Files.size(pending) + " " + crc(pending), StandardCharsets.US_ASCII);
                 Files.move(pending, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(checkPending, check, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 deleteOthers();
             } else {
                 Files.deleteIfExists(pending);
@@ -144,6 +229,7 @@ final class ClassDataArchive {
             // An archive only saves start-up time; without it the next run simply dumps again.
             try {
                 Files.deleteIfExists(pending);
+                Files.deleteIfExists(checkFile(pending));
             } catch (IOException ignored) {
                 // nothing more to do
             }
@@ -161,9 +247,9 @@ final class ClassDataArchive {
     }
 
     private void deleteOthers() throws IOException {
-        try (DirectoryStream<Path> old = Files.newDirectoryStream(target.getParent(), PREFIX + "*" + SUFFIX)) {
+        try (DirectoryStream<Path> old = Files.newDirectoryStream(target.getParent(), PREFIX + "*" + SUFFIX + "{,.crc}")) {
             for (Path file : old) {
-                if (!file.equals(target)) {
+                if (!file.equals(target) && !file.equals(check)) {
                     Files.deleteIfExists(file);
                 }
             }

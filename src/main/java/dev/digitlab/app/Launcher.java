@@ -22,11 +22,16 @@ public final class Launcher {
         if (relaunched != null) {
             System.exit(relaunched);
         }
+        ParentWatch.start();
+        ChildReport.reachedMain();
         NativeThreads.applyInProcess();
         if (args.length == 0) {
             App.launchApp(args);
+            ChildReport.exiting(0);
         } else {
-            System.exit(Cli.run(args));
+            int code = Cli.run(args);
+            ChildReport.exiting(code);
+            System.exit(code);
         }
     }
 }

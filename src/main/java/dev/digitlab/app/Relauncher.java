@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Starts this same JVM program again with {@code OMP_NUM_THREADS} in its environment.
@@ -22,29 +23,69 @@ final class Relauncher {
     }
 
     /**
-     * Relaunches when the thread count is not yet in the environment.
+     * Relaunches when the thread count is not yet in the environment, or is no thread count (then says so).
      *
      * @return the child's exit code, or {@code null} when this process should go on itself
      */
     static Integer relaunchWithThreads(String[] args) {
-        if (System.getenv(NativeThreads.ENV) != null || System.getenv(MARKER) != null) {
+        if (System.getenv(MARKER) != null) {
             return null;
         }
+        Optional<String> unusable = NativeThreads.unusableEnv();
+        if (System.getenv(NativeThreads.ENV) != null && unusable.isEmpty()) {
+            return null;
+        }
+        unusable.ifPresent(bad -> System.err.println("digitlab: " + NativeThreads.ENV + "="
+                + bad.replaceAll("\\p{Cntrl}", "?") + " is not a thread count, so DigitLab uses "
+                + NativeThreads.choose() + " instead"));
         Optional<String> java = ProcessHandle.current().info().command();
         if (java.isEmpty()) {
             return null;
         }
-        List<String> command = new ArrayList<>();
-        command.add(java.get());
         List<String> jvmArgs = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments());
         if (args.length == 0) {
             jvmArgs.addAll(windowGc(jvmArgs));
         }
-        command.addAll(jvmArgs);
         String classPath = System.getProperty("java.class.path", "");
         Optional<ClassDataArchive> archive = ClassDataArchive.forChild(AppHome.folder().resolve("cache"),
                 classPath, jvmArgs);
-        archive.ifPresent(a -> command.addAll(a.options()));
+        List<String> archiveOptions = archive.map(ClassDataArchive::options).orElse(List.of());
+        try {
+            if (archiveOptions.isEmpty()) {
+                return run(command(java.get(), jvmArgs, List.of(), classPath, args), null);
+            }
+            ChildReport report = ChildReport.in(archive.get().file().getParent());
+            int code = run(command(java.get(), jvmArgs, archiveOptions, classPath, args), report);
+            boolean started = report.childStarted();
+            OptionalInt chosen = report.code();
+            report.delete();
+            if (archive.get().exists() && chosen.isEmpty() && code != 0) {
+                // The child ended abnormally with the archive mapped: never trust that archive again.
+                archive.get().discard();
+                if (!started && (code == 1 || code == CRASHED)) {
+                    // It did not even reach main (a JVM that cannot start with it): run as a plain JVM.
+                    return run(command(java.get(), jvmArgs, List.of(), classPath, args), null);
+                }
+            }
+            archive.get().finish(code); // the JVM's own code: a dump that failed at exit is not kept
+            return chosen.orElse(code); // the command's code: a failed dump never fails the command
+        } catch (java.io.IOException e) {
+            return null; // cannot start a child: carry on here with the in-process setting
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    /** The exit code of a JVM that crashed (SIGABRT after writing its hs_err file). */
+    private static final int CRASHED = 134;
+
+    private static List<String> command(String java, List<String> jvmArgs, List<String> archiveOptions,
+                                        String classPath, String[] args) {
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvmArgs);
+        command.addAll(archiveOptions);
         String modulePath = System.getProperty("jdk.module.path");
         if (modulePath != null && !modulePath.isEmpty()
                 && command.stream().noneMatch(a -> a.startsWith("--module-path") || a.startsWith("-p"))) {
@@ -55,28 +96,24 @@ final class Relauncher {
         command.add(classPath);
         command.add(Launcher.class.getName());
         command.addAll(List.of(args));
-        return runChild(command, archive);
+        return command;
     }
 
-    /** Runs the child to its end, stopping it if this process is stopped; null when it cannot start. */
-    private static Integer runChild(List<String> command, Optional<ClassDataArchive> archive) {
+    /** Runs the child with the thread count in its environment and waits for it; returns its exit code. */
+    private static int run(List<String> command, ChildReport report) throws java.io.IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().put(NativeThreads.ENV, Integer.toString(NativeThreads.choose()));
         builder.environment().put(MARKER, "1");
-        try {
-            Process child = builder.start();
-            Thread stopChild = new Thread(child::destroy, "stop-child");
-            Runtime.getRuntime().addShutdownHook(stopChild);
-            int code = child.waitFor();
-            Runtime.getRuntime().removeShutdownHook(stopChild);
-            archive.ifPresent(a -> a.finish(code));
-            return code;
-        } catch (java.io.IOException e) {
-            return null; // cannot start a child: carry on here with the in-process setting
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 1;
+        builder.environment().put(ParentWatch.ENV, Long.toString(ProcessHandle.current().pid()));
+        if (report != null) {
+            builder.environment().put(ChildReport.ENV, report.file().toString());
         }
+        Process child = builder.start();
+        Thread stopChild = new Thread(child::destroy, "stop-child");
+        Runtime.getRuntime().addShutdownHook(stopChild);
+        int code = child.waitFor();
+        Runtime.getRuntime().removeShutdownHook(stopChild);
+        return code;
     }
 
     /**

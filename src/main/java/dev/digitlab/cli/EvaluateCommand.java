@@ -21,6 +21,9 @@ import picocli.CommandLine.Spec;
         description = "Test a saved model on the MNIST test set: loss, accuracy and the confusion matrix.")
 public final class EvaluateCommand implements Callable<Integer> {
 
+    /** The classes of MNIST's labels: the digits 0 to 9. */
+    private static final int DIGITS = 10;
+
     @Spec
     CommandSpec spec;
 
@@ -36,6 +39,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TrainedModel trained = model.load();
+        if (trained.network().classes() != DIGITS) {
+            throw new IllegalArgumentException(model.describe() + " tells " + trained.network().classes()
+                    + " classes apart, but the test images show the " + DIGITS + " digits");
+        }
         ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr());
         MnistDataset dataset;
         try {
@@ -49,6 +56,10 @@ public final class EvaluateCommand implements Callable<Integer> {
                     + " inputs, but the test images have " + pixels + " pixels");
         }
         Evaluation test = Evaluator.evaluate(trained.network(), dataset.test());
+        if (!Double.isFinite(test.loss())) {
+            throw new IllegalArgumentException(model.describe() + " gives outputs that are not numbers on the test "
+                    + "images (its weights are so large that the sums overflow), so it cannot be evaluated");
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(new GsonBuilder().disableHtmlEscaping().create().toJson(json(trained, dataset, test)));

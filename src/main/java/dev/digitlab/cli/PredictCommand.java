@@ -37,6 +37,9 @@ public final class PredictCommand implements Callable<Integer> {
 
     /** The error for a picture with no ink in it. */
     static final String NOTHING_DRAWN = "nothing drawn";
+    /** The error when the network's output is not a number: weights so large that the sums overflow. */
+    static final String NOT_A_NUMBER = "the model's output is not a number (its weights are so large that "
+            + "the sums overflow), so it cannot read this picture";
 
     @Spec
     CommandSpec spec;
@@ -69,6 +72,9 @@ public final class PredictCommand implements Callable<Integer> {
         for (Path image : images) {
             try {
                 float[] p = network.probabilities(prepare(image, preprocessor));
+                if (!allFinite(p)) {
+                    throw new IOException(NOT_A_NUMBER);
+                }
                 out.println(json ? gson.toJson(result(image, p)) : line(image, p));
             } catch (IOException e) {
                 failed++;
@@ -119,6 +125,15 @@ public final class PredictCommand implements Callable<Integer> {
             s.append(String.format(Locale.ROOT, " %d:%.4f", d, p[d]));
         }
         return s.toString();
+    }
+
+    private static boolean allFinite(float[] p) {
+        for (float v : p) {
+            if (!Float.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int argmax(float[] p) {

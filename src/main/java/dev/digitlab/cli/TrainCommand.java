@@ -95,6 +95,16 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        if (batch > TrainingConfig.MAX_BATCH) {
+            throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT,
+                    "the batch size must be at most %,d (all of MNIST's training images), not %d",
+                    TrainingConfig.MAX_BATCH, batch));
+        }
+        if (!ModelReader.loadable(modelSpec)) {
+            throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT,
+                    "this network has %,d parameters, more than the %,d DigitLab can open again; use smaller layers",
+                    modelSpec.parameterCount(), ModelReader.MAX_PARAMETERS));
+        }
         ModelWriter writer = new ModelWriter(AppVersion.current());
         if (outFile != null) {
             writer.checkWritable(outFile); // before training, not after it

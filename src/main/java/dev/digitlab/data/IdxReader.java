@@ -126,6 +126,9 @@ public final class IdxReader {
     }
 
     private static <T> T read(Path file, int magic, Body<T> body) {
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw fail(file, "not a regular file (a pipe, a device or a folder)"); // reading it could wait for ever
+        }
         MessageDigest digest = sha256();
         try (InputStream fileIn = Files.newInputStream(file);
              DigestInputStream hashed = new DigestInputStream(fileIn, digest)) {
@@ -139,7 +142,7 @@ public final class IdxReader {
         } catch (NoSuchFileException e) {
             throw fail(file, "file not found");
         } catch (ZipException e) {
-            throw fail(file, "corrupt gzip data (" + e.getMessage() + ")");
+            throw fail(file, "damaged: its gzip data does not check out (download it again)");
         } catch (EOFException e) {
             throw fail(file, "truncated: the gzip data ends early");
         } catch (IOException e) {
@@ -218,7 +221,7 @@ public final class IdxReader {
                 chunk = new byte[len];
             } catch (OutOfMemoryError e) {
                 chunks = null; // frees what was read before reporting
-                throw tooLarge(file, total);
+                throw tooLarge(file, total * (Float.BYTES + 1));
             }
             int n = readAtMost(in, chunk, 0, len);
             done += n;
@@ -234,10 +237,34 @@ public final class IdxReader {
             throw fail(file, "truncated: the gzip trailer after the " + number(total) + " " + what + " is missing");
         }
         if (extra >= 0) {
+            if (isDamagedGzip(in)) {
+                throw fail(file, "damaged: its gzip data does not check out (download it again)");
+            }
             throw fail(file, "longer than its header says: more than the " + number(total) + " " + what
                     + " it announces");
         }
         return chunks;
+    }
+
+    /**
+     * Whether the rest of a gzip stream fails its checks: damage inside compressed data often
+     * inflates to more (or other) bytes than the header announced, and only the gzip trailer's
+     * CRC tells that the file, not its header, is at fault.
+     */
+    private static boolean isDamagedGzip(InputStream in) {
+        if (!(in instanceof java.util.zip.GZIPInputStream)) {
+            return false;
+        }
+        byte[] sink = new byte[BUFFER];
+        long left = 64L << 20; // a damaged stream may inflate to any length: look this far at most
+        try {
+            for (int n = in.read(sink); n >= 0 && left > 0; n = in.read(sink)) {
+                left -= n;
+            }
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     private static float[] toUnit(Path file, byte[][] chunks, int total) {
@@ -246,7 +273,7 @@ public final class IdxReader {
             pixels = new float[total];
         } catch (OutOfMemoryError e) {
             // A single failed allocation leaves the heap as it was, so carrying on is safe.
-            throw tooLarge(file, (long) total * Float.BYTES);
+            throw tooLarge(file, (long) total * (Float.BYTES + 1));
         }
         int p = 0;
         for (int c = 0; c < chunks.length; c++) {
@@ -287,9 +314,18 @@ public final class IdxReader {
         }
     }
 
-    private static DataException tooLarge(Path file, long bytesNeeded) {
-        return fail(file, "its data needs " + number(bytesNeeded >> 20) + " MB, more than Java's "
-                + number(Runtime.getRuntime().maxMemory() >> 20) + " MB of memory (start Java with a larger -Xmx)");
+    /**
+     * The data needs {@code bytesNeeded} while it is read (its bytes and their floats): either more
+     * than Java may ever have, or more than it had left beside what it already holds.
+     */
+    static DataException tooLarge(Path file, long bytesNeeded) {
+        long max = Runtime.getRuntime().maxMemory();
+        if (bytesNeeded > max) {
+            return fail(file, "its data needs " + number(bytesNeeded >> 20) + " MB while it is read, more than Java's "
+                    + number(max >> 20) + " MB of memory (start Java with a larger -Xmx)");
+        }
+        return fail(file, "its data needs " + number(bytesNeeded >> 20) + " MB while it is read, and too little of "
+                + "Java's " + number(max >> 20) + " MB of memory was free (start Java with a larger -Xmx)");
     }
 
     private static DataException truncated(Path file, String what, long expected, long found) {

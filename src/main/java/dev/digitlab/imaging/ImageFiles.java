@@ -3,11 +3,13 @@ package dev.digitlab.imaging;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Locale;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /** Reads picture files (PNG, JPEG, GIF, BMP) as {@link GrayImage}s, so loaded digits can be read. */
 public final class ImageFiles {
@@ -16,25 +18,61 @@ public final class ImageFiles {
     }
 
     /**
+     * The most pixels a picture may have: 25 million (e.g. 5000 x 5000, more than a phone photo).
+     * Checked from the file's header, before anything is decoded: a few bytes of PNG can claim
+     * 46000 x 46000, which would take gigabytes to decode.
+     */
+    public static final long MAX_PIXELS = 25_000_000L;
+
+    /**
      * The picture in {@code file} as gray values.
      *
-     * @throws IOException with a one-sentence message naming the file, if it is missing, unreadable
-     *     or not a picture
+     * @throws IOException with a one-sentence message naming the file, if it is missing, unreadable,
+     *     not a picture, damaged, or larger than {@link #MAX_PIXELS}
      */
     public static GrayImage read(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            throw new IOException(file + " does not exist");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + " is not a file");
+        }
         BufferedImage image;
-        try (InputStream in = Files.newInputStream(file)) {
-            image = ImageIO.read(in);
-        } catch (NoSuchFileException e) {
-            throw new IOException(file + " does not exist", e);
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                throw new IOException(NOT_A_PICTURE.formatted(file));
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels > MAX_PIXELS) {
+                    throw new IOException(String.format(Locale.ROOT,
+                            "%s is %,d x %,d pixels; DigitLab reads pictures of at most %,d pixels", file,
+                            reader.getWidth(0), reader.getHeight(0), MAX_PIXELS));
+                }
+                image = reader.read(0);
+            } finally {
+                reader.dispose();
+            }
         } catch (IOException e) {
-            throw new IOException(file + " cannot be read: " + e.getMessage(), e);
+            if (e.getMessage() != null && e.getMessage().startsWith(file.toString())) {
+                throw e;
+            }
+            throw new IOException(file + " cannot be read: it is damaged or not a complete picture", e);
+        } catch (RuntimeException e) {
+            throw new IOException(file + " cannot be read: it is damaged or not a complete picture", e);
+        } catch (OutOfMemoryError e) {
+            throw new IOException(file + " is too large for the memory Java has", e);
         }
         if (image == null) {
-            throw new IOException(file + " is not a picture in a format DigitLab reads (PNG, JPEG, GIF or BMP)");
+            throw new IOException(NOT_A_PICTURE.formatted(file));
         }
         return toGray(image);
     }
+
+    private static final String NOT_A_PICTURE = "%s is not a picture in a format DigitLab reads (PNG, JPEG, GIF or BMP)";
 
     /**
      * The gray values of {@code image}: its samples as they are for a gray image, otherwise as

@@ -137,7 +137,11 @@ final class Fields {
         if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
             throw wrongType(key, what, e);
         }
-        return new BigDecimal(e.getAsJsonPrimitive().getAsString());
+        BigDecimal value = JsonTrees.decimal(e.getAsJsonPrimitive().getAsString());
+        if (value == null) {
+            throw wrongType(key, what + " of a usable size", e);
+        }
+        return value;
     }
 
     ModelFileException wrongType(String key, String what, JsonElement e) {

@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import com.google.gson.internal.LazilyParsedNumber;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
@@ -24,6 +25,18 @@ import java.util.Map;
 final class JsonTrees {
 
     private JsonTrees() {
+    }
+
+    /** A JSON object that holds the same field name twice; {@code where} is the object's path, e.g. {@code architecture}. */
+    static final class DuplicateField extends RuntimeException {
+        final String name;
+        final String where;
+
+        DuplicateField(String name, String where) {
+            super("the field '" + name + "' twice in " + where, null, false, false);
+            this.name = name;
+            this.where = where;
+        }
     }
 
     /** Reads the next value of {@code reader} as a tree, without recursion (deep nesting cannot overflow the stack). */
@@ -46,8 +59,15 @@ final class JsonTrees {
             // Close what ends here, and find the next member's name.
             while (!open.isEmpty()) {
                 if (reader.hasNext()) {
-                    if (open.peek().isJsonObject()) {
-                        names.push(reader.nextName());
+                    if (open.peek() instanceof JsonObject object) {
+                        String name = reader.nextName();
+                        if (object.has(name)) {
+                            // Refused at every depth, as at the top: which of the two was meant is unknowable.
+                            String path = reader.getPath();
+                            throw new DuplicateField(name, path.substring(Math.min(2, path.length()),
+                                    Math.max(Math.min(2, path.length()), path.lastIndexOf('.'))));
+                        }
+                        names.push(name);
                     }
                     break;
                 }
@@ -76,7 +96,7 @@ final class JsonTrees {
                 return new JsonPrimitive(reader.nextString());
             }
             case NUMBER -> {
-                return new JsonPrimitive(new BigDecimal(reader.nextString()));
+                return new JsonPrimitive(new LazilyParsedNumber(reader.nextString()));
             }
             case BOOLEAN -> {
                 return new JsonPrimitive(reader.nextBoolean());
@@ -226,10 +246,25 @@ final class JsonTrees {
     }
 
     private static BigDecimal number(JsonElement e) {
-        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
-            throw new IllegalStateException("not a number");
+        BigDecimal value = e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber() ? decimal(e.getAsString()) : null;
+        if (value == null) {
+            throw new IllegalStateException("not a usable number");
         }
-        return new BigDecimal(e.getAsString());
+        return value;
+    }
+
+    /**
+     * The JSON number {@code text} as a decimal, or null when it is no number DigitLab could use:
+     * an exponent Java cannot hold ({@code 1e99999999999}), or more than 400 digits before the
+     * point, which exact conversion ({@code 1e999999999} has a billion digits) would take minutes over.
+     */
+    static BigDecimal decimal(String text) {
+        try {
+            BigDecimal value = new BigDecimal(text);
+            return value.precision() - value.scale() > 400 ? null : value;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static boolean bool(JsonElement e) {

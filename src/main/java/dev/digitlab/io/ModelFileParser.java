@@ -49,6 +49,15 @@ final class ModelFileParser {
      * @throws IOException on a JSON syntax error, an early end or text that is not UTF-8
      */
     static RawModel parse(InputStream in, boolean withValues, String source) throws IOException {
+        try {
+            return parseStrictly(in, withValues, source);
+        } catch (JsonTrees.DuplicateField e) {
+            throw new ModelFileException(source + " has the field '" + e.name + "' twice"
+                    + (e.where.isEmpty() ? "" : " in " + e.where));
+        }
+    }
+
+    private static RawModel parseStrictly(InputStream in, boolean withValues, String source) throws IOException {
         Reader text = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
         JsonReader reader = new JsonReader(text);

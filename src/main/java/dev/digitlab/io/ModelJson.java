@@ -258,7 +258,8 @@ final class ModelJson {
             int value = -1;
             if (d.isJsonPrimitive() && d.getAsJsonPrimitive().isNumber()) {
                 try {
-                    value = new BigDecimal(d.getAsString()).intValueExact();
+                    BigDecimal exact = JsonTrees.decimal(d.getAsString());
+                    value = exact == null ? -1 : exact.intValueExact();
                 } catch (ArithmeticException e) {
                     value = -1;
                 }

@@ -3,6 +3,7 @@ package dev.digitlab.io;
 import com.google.gson.JsonParseException;
 import com.google.gson.stream.MalformedJsonException;
 import dev.digitlab.nn.cpu.NdStart;
+import dev.digitlab.nn.ModelSpec;
 import dev.digitlab.nn.Network;
 import dev.digitlab.nn.Parameter;
 import dev.digitlab.train.TrainedModel;
@@ -45,6 +46,15 @@ public final class ModelReader {
 
     private final long maxFileBytes;
     private final long maxParameters;
+
+    /**
+     * Whether DigitLab can load a model of {@code spec} again: at most {@link #MAX_PARAMETERS}
+     * trainable values. Training checks this before it starts, so no run ends in a file that
+     * cannot be opened.
+     */
+    public static boolean loadable(ModelSpec spec) {
+        return spec.parameterCount() <= MAX_PARAMETERS;
+    }
 
     /** A reader with the default limits. */
     public ModelReader() {
@@ -119,6 +129,10 @@ public final class ModelReader {
     private InputStream open(Path file, String source) {
         if (Files.isDirectory(file)) {
             throw new ModelFileException(source + " is a folder, not a model file");
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            // A pipe or a device: reading it could wait for ever, or never end.
+            throw new ModelFileException(source + " is not a regular file (a pipe or a device), not a model file");
         }
         try {
             long size = Files.size(file);

@@ -10,6 +10,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -92,6 +93,15 @@ public final class ModelWriter {
         if (!Files.isWritable(dir)) {
             throw new ModelFileException(failure(target, "the folder " + dir + " is not writable"));
         }
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new ModelFileException(failure(target, AtomicFile.NOT_REGULAR));
+        }
+        try {
+            // Writable by its permissions is not enough (/proc, a read-only mount): try it.
+            Files.delete(Files.createTempFile(dir, ".digitlab-", ".check"));
+        } catch (IOException | RuntimeException e) {
+            throw new ModelFileException(failure(target, "the folder " + dir + " does not take new files"));
+        }
     }
 
     private static String failure(Path target, String why) {
@@ -111,7 +121,11 @@ public final class ModelWriter {
             return "the folder " + dir + " is not writable";
         }
         if (e instanceof NoSuchFileException) {
-            return "the folder " + dir + " does not exist";
+            return Files.isDirectory(dir) ? "the folder " + dir + " does not take new files"
+                    : "the folder " + dir + " does not exist";
+        }
+        if (AtomicFile.NOT_REGULAR.equals(message)) {
+            return message;
         }
         return (message.isBlank() ? e.getClass().getSimpleName() : message)
                 + " (any previous file there is unchanged)";

@@ -2,7 +2,10 @@ package dev.digitlab.io;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -11,7 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads and writes {@code settings.json} in the app's home folder
@@ -25,6 +31,7 @@ public final class SettingsStore {
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting()
             .serializeSpecialFloatingPointValues().create();
+    private static final Logger LOG = LoggerFactory.getLogger(SettingsStore.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final Path file;
@@ -47,16 +54,36 @@ public final class SettingsStore {
             return defaults();
         }
         try {
-            Settings settings = GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), Settings.class);
-            if (settings == null) {
-                throw new JsonParseException("the file is empty");
+            JsonElement tree = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
+            if (!tree.isJsonObject()) {
+                throw new JsonParseException("the file holds no settings object");
             }
-            settings.fillDefaults();
+            Settings settings = GSON.fromJson(usableFields(tree.getAsJsonObject()), Settings.class);
+            settings.repair().forEach(note -> LOG.warn("Settings: dropped the unusable {} from {}", note, file));
             return settings;
         } catch (IOException | RuntimeException e) {
             setAside(e);
             return defaults();
         }
+    }
+
+    /**
+     * The fields of {@code all} that Gson can read into {@link Settings} one by one: a field of the
+     * wrong type (a list where a path belongs) is dropped with a note in the log, the rest kept.
+     */
+    private JsonObject usableFields(JsonObject all) {
+        JsonObject usable = new JsonObject();
+        for (Map.Entry<String, JsonElement> field : all.entrySet()) {
+            JsonObject one = new JsonObject();
+            one.add(field.getKey(), field.getValue());
+            try {
+                GSON.fromJson(one, Settings.class);
+                usable.add(field.getKey(), field.getValue());
+            } catch (RuntimeException e) {
+                LOG.warn("Settings: dropped the field '{}' of {}: not the kind of value it holds", field.getKey(), file);
+            }
+        }
+        return usable;
     }
 
     /** Why the last {@link #load()} used defaults although a file was there, if it did. */

@@ -13,6 +13,13 @@ import dev.digitlab.nn.optim.OptimizerConfig;
  */
 public record TrainingConfig(int epochs, int batchSize, double validationSplit, long seed, OptimizerConfig optimizer) {
 
+    /**
+     * The largest batch a new training run takes: MNIST's 60,000 training images (a larger batch
+     * is the whole set anyway, and its buffers would overflow). Not checked on a loaded model,
+     * whose settings are only its history.
+     */
+    public static final int MAX_BATCH = 60_000;
+
     public TrainingConfig {
         if (epochs < 1) {
             throw new IllegalArgumentException("the number of epochs must be at least 1, not " + epochs);

@@ -35,7 +35,9 @@ class ClassDataArchiveTest {
     private static Path dumpAsTheChildWould(List<String> options) throws IOException {
         String dump = options.stream().filter(o -> o.startsWith("-XX:ArchiveClassesAtExit=")).findFirst().orElseThrow();
         Path pending = Path.of(dump.substring(dump.indexOf('=') + 1));
-        Files.write(pending, new byte[] {1, 2, 3});
+        byte[] archive = new byte[64 * 1024];
+        new java.util.Random(1).nextBytes(archive);
+        Files.write(pending, archive);
         return pending;
     }
 
@@ -53,10 +55,68 @@ class ClassDataArchiveTest {
         first.finish(0);
 
         assertFalse(Files.exists(pending));
-        assertEquals(List.of(first.file()), cacheFiles());
+        assertEquals(List.of(first.file(), checkFile(first)), sorted(cacheFiles()));
         ClassDataArchive next = archive(List.of("-XX:+UseShenandoahGC"));
         assertTrue(next.exists());
         assertTrue(next.options().contains("-XX:SharedArchiveFile=" + first.file()));
+    }
+
+    private static Path checkFile(ClassDataArchive archive) {
+        return archive.file().resolveSibling(archive.file().getFileName() + ".crc");
+    }
+
+    private static List<Path> sorted(List<Path> files) {
+        return files.stream().sorted().toList();
+    }
+
+    @Test
+    void aDamagedArchiveIsDeletedAndDumpedAgainRatherThanMapped() throws IOException {
+        ClassDataArchive first = archive(List.of());
+        dumpAsTheChildWould(first.options());
+        first.finish(0);
+        assertTrue(archive(List.of()).exists());
+
+        // 4 KB overwritten in the middle, the file's size unchanged: what broke every command before.
+        try (java.nio.channels.FileChannel file = java.nio.channels.FileChannel.open(first.file(),
+                java.nio.file.StandardOpenOption.WRITE)) {
+            file.write(java.nio.ByteBuffer.wrap(new byte[4096]), 30_000);
+        }
+        ClassDataArchive next = archive(List.of());
+        assertFalse(next.exists());
+        assertFalse(Files.exists(first.file()));
+        assertFalse(Files.exists(checkFile(first)));
+        assertTrue(next.options().stream().anyMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit=")));
+        assertTrue(next.options().stream().noneMatch(o -> o.startsWith("-XX:SharedArchiveFile=")));
+    }
+
+    @Test
+    void anArchiveWithoutItsCheckFileIsNeverMapped() throws IOException {
+        ClassDataArchive first = archive(List.of());
+        dumpAsTheChildWould(first.options());
+        first.finish(0);
+        Files.delete(checkFile(first));
+
+        assertFalse(archive(List.of()).exists());
+        assertFalse(Files.exists(first.file()));
+    }
+
+    @Test
+    void tooLittleFreeSpaceMeansNoDumpRatherThanAFailedCommand() throws IOException {
+        ClassDataArchive archive = archive(List.of());
+        assertEquals(List.of(), archive.dumpOptions(18L << 20));
+        assertTrue(archive.dumpOptions(ClassDataArchive.MIN_FREE_BYTES).stream()
+                .anyMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit=")));
+    }
+
+    @Test
+    void aMappedArchiveNeverStopsTheJvmAndACrashReportStaysOutOfTheUsersFolder() throws IOException {
+        ClassDataArchive first = archive(List.of());
+        dumpAsTheChildWould(first.options());
+        first.finish(0);
+        List<String> options = archive(List.of()).options();
+        assertTrue(options.contains("-Xshare:auto"), options.toString());
+        assertTrue(options.contains("-XX:ErrorFile=" + dir.resolve("cache").resolve("hs_err_pid%p.log")),
+                options.toString());
     }
 
     @Test
@@ -84,7 +144,7 @@ class ClassDataArchiveTest {
 
         dumpAsTheChildWould(rebuilt.options());
         rebuilt.finish(0);
-        assertEquals(List.of(rebuilt.file()), cacheFiles());
+        assertEquals(List.of(rebuilt.file(), checkFile(rebuilt)), sorted(cacheFiles()));
     }
 
     @Test

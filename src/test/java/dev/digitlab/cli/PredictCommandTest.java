@@ -79,6 +79,19 @@ class PredictCommandTest {
     }
 
     @Test
+    void aPictureTooLargeIsRefusedAndTheOtherPicturesAreStillRead() throws IOException {
+        Path huge = dev.digitlab.imaging.ImageFilesTest.claimingPng(dir.resolve("huge.png"), 46000, 46000);
+        Path seven = picture("seven.png", 600, 400, true, 26, 220, 60, 420, 60, 290, 340);
+
+        int code = run("predict", huge.toString(), seven.toString());
+
+        assertEquals(1, code);
+        assertEquals("digitlab: " + huge + " is 46,000 x 46,000 pixels; DigitLab reads pictures of at most "
+                + "25,000,000 pixels", err.toString().strip());
+        assertTrue(out.toString().startsWith(seven + ": 7 "), out.toString());
+    }
+
+    @Test
     void readsDigitsOfAnySizeAndPolarity() throws IOException {
         Path seven = picture("seven.png", 600, 400, true, 26, 220, 60, 420, 60, 290, 340);
         Path zero = picture("zero.bmp", 90, 120, false, 6, oval(45, 60, 22, 40));

@@ -67,6 +67,21 @@ class TrainCommandTest {
         assertTrue(r.err().startsWith("digitlab: " + message), r.err());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "64000|50,880,010",
+        "100000000|79,500,000,010",
+        "conv3x3x256same,4096|822,131,210",
+    })
+    void aNetworkTooLargeToOpenAgainIsRefusedBeforeTrainingWithTheLimit(String layers, String count) {
+        // No --data: were the spec accepted, the run would go on to look for MNIST and fail differently.
+        Run r = run("train", "--layers", layers, "--data", dir.resolve("nowhere").toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("digitlab: this network has " + count
+                + " parameters, more than the 50,000,000 DigitLab can open again; use smaller layers"), r.err());
+    }
+
     @Test
     void missingDataIsOneLineAndExitCodeOne() {
         Run r = run("train", "--data", dir.resolve("nowhere").toString(), "--epochs", "1");

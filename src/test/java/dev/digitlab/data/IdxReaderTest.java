@@ -128,7 +128,33 @@ class IdxReaderTest {
 
         DataException e = assertThrows(DataException.class, () -> IdxReader.readLabels(path));
 
-        assertTrue(e.getMessage().startsWith(path + ": corrupt gzip data"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(path + ": damaged: its gzip data does not check out"), e.getMessage());
+    }
+
+    @Test
+    void aGzipFileDamagedInsideItsDataIsCalledDamaged() {
+        byte[] gz = IdxFiles.gzip(IdxFiles.images(IdxReader.IMAGES_MAGIC, 200, 28, 28, IdxFiles.digits(200 * 28 * 28)));
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        for (int at = 40; at < gz.length - 40; at += Math.max(1, gz.length / 40)) {
+            byte[] damaged = gz.clone();
+            for (int i = 0; i < 16; i++) {
+                damaged[at + i] ^= (byte) (0x5a + 7 * i);
+            }
+            Path path = IdxFiles.write(dir.resolve("images-" + at + ".gz"), damaged);
+            DataException e = assertThrows(DataException.class, () -> IdxReader.readImages(path));
+            seen.add(e.getMessage().substring(path.toString().length()).replaceAll("[0-9,]+", "N"));
+        }
+        assertEquals(java.util.Set.of(": damaged: its gzip data does not check out (download it again)"), seen);
+    }
+
+    @Test
+    void theMemoryMessageNeverCallsASmallerNeedMoreThanJavasMemory() {
+        long max = Runtime.getRuntime().maxMemory();
+        Path file = dir.resolve("train-images-idx3-ubyte");
+        String fits = IdxReader.tooLarge(file, max * 3 / 4).getMessage();
+        assertTrue(fits.contains("MB while it is read, and too little of Java's"), fits);
+        String exceeds = IdxReader.tooLarge(file, max * 2).getMessage();
+        assertTrue(exceeds.contains("MB while it is read, more than Java's"), exceeds);
     }
 
     @Test

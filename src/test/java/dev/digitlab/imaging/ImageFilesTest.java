@@ -13,7 +13,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ImageFilesTest {
+public class ImageFilesTest {
 
     @TempDir
     Path dir;
@@ -71,5 +71,48 @@ class ImageFilesTest {
         IOException e = assertThrows(IOException.class, () -> ImageFiles.read(file));
         assertTrue(e.getMessage().startsWith(file + " is not a picture"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
+    }
+
+    /** A PNG of a few dozen bytes whose header claims {@code width x height} RGBA pixels. */
+    public static Path claimingPng(Path file, int width, int height) throws IOException {
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        png.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(13).putInt(width).putInt(height)
+                .put((byte) 8).put((byte) 6).put((byte) 0).put((byte) 0).put((byte) 0);
+        chunk(png, "IHDR", header.array());
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater();
+        deflater.setInput(new byte[5]);
+        deflater.finish();
+        byte[] data = new byte[64];
+        int n = deflater.deflate(data);
+        chunk(png, "IDAT", java.util.Arrays.copyOf(data, n));
+        chunk(png, "IEND", new byte[0]);
+        Files.write(file, png.toByteArray());
+        return file;
+    }
+
+    private static void chunk(java.io.ByteArrayOutputStream png, String type, byte[] data) throws IOException {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(type.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        crc.update(data);
+        png.write(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+        png.write(type.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        png.write(data);
+        png.write(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+
+    @Test
+    void aPictureClaimingMorePixelsThanTheLimitIsRefusedFromItsHeaderAlone() throws IOException {
+        Path file = claimingPng(dir.resolve("huge.png"), 46000, 46000);
+        IOException e = assertThrows(IOException.class, () -> ImageFiles.read(file));
+        assertEquals(file + " is 46,000 x 46,000 pixels; DigitLab reads pictures of at most 25,000,000 pixels",
+                e.getMessage());
+    }
+
+    @Test
+    void aDamagedPictureIsOneSentenceWithoutJavasOwnText() throws IOException {
+        Path file = claimingPng(dir.resolve("damaged.png"), 3000, 3000); // its data is far too short
+        IOException e = assertThrows(IOException.class, () -> ImageFiles.read(file));
+        assertEquals(file + " cannot be read: it is damaged or not a complete picture", e.getMessage());
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +72,41 @@ class SettingsStoreTest {
             assertEquals("{\"language\": \"zh-CN\", \"recentModels\": [", Files.readString(bad));
         }
         assertTrue(store.warning().orElseThrow().contains("damaged"));
+    }
+
+    @Test
+    void aPathJavaRejectsIsDroppedAndTheOtherSettingsKept() throws Exception {
+        Path file = home.resolve(SettingsStore.FILE);
+        Files.writeString(file, "{\"language\": \"zh-CN\", \"dataFolder\": \"/tmp/a\\u0000b\",\n"
+                + " \"recentModels\": [\"/m/good.json\", \"/m/bad\\u0000.json\", null, \"/m/other.json\"],\n"
+                + " \"windowX\": 120, \"hyperparameters\": {\"epochs\": \"5\"}}");
+        SettingsStore store = new SettingsStore(home);
+
+        Settings settings = store.load();
+
+        assertNull(settings.dataFolder);
+        assertEquals(List.of("/m/good.json", "/m/other.json"), settings.recentModels);
+        assertEquals("zh-CN", settings.language);
+        assertEquals(120, settings.windowX);
+        assertEquals(Map.of("epochs", "5"), settings.hyperparameters);
+        assertTrue(store.warning().isEmpty(), "nothing to set aside: the file was usable");
+        assertTrue(Files.exists(file));
+    }
+
+    @Test
+    void aFieldOfTheWrongKindIsDroppedAndTheOtherSettingsKept() throws Exception {
+        Path file = home.resolve(SettingsStore.FILE);
+        Files.writeString(file, "{\"language\": \"zh-CN\", \"dataFolder\": [1, 2], \"recentModels\": \"x\",\n"
+                + " \"windowWidth\": \"wide\", \"windowHeight\": 1e300, \"windowY\": -1e12}");
+
+        Settings settings = new SettingsStore(home).load();
+
+        assertEquals("zh-CN", settings.language);
+        assertNull(settings.dataFolder);
+        assertEquals(List.of(), settings.recentModels);
+        assertEquals(1100, settings.windowWidth);
+        assertEquals(760, settings.windowHeight);
+        assertTrue(Double.isNaN(settings.windowY));
     }
 
     @Test

@@ -20,7 +20,30 @@ public final class NativeThreads {
     /** The environment variable OpenMP (and OpenBLAS) read when the native library loads. */
     public static final String ENV = "OMP_NUM_THREADS";
 
+    /** More threads than this in {@code OMP_NUM_THREADS} is no setting anyone meant. */
+    static final int MAX_ENV_THREADS = 1024;
+
     private NativeThreads() {
+    }
+
+    /**
+     * {@code OMP_NUM_THREADS} when it is set but is no thread count ({@code abc}, {@code 0},
+     * {@code 100000}): ND4J's native library fails to start with it, so the launcher replaces it
+     * and says so.
+     */
+    public static Optional<String> unusableEnv() {
+        String env = System.getenv(ENV);
+        return env != null && count(env).isEmpty() ? Optional.of(env) : Optional.empty();
+    }
+
+    /** {@code text} as a thread count from 1 to {@value #MAX_ENV_THREADS}, or empty. */
+    static java.util.OptionalInt count(String text) {
+        try {
+            int n = Integer.parseInt(text.trim());
+            return n >= 1 && n <= MAX_ENV_THREADS ? java.util.OptionalInt.of(n) : java.util.OptionalInt.empty();
+        } catch (NumberFormatException e) {
+            return java.util.OptionalInt.empty();
+        }
     }
 
     /** The thread count for this machine: the cached measurement, or the default. */
@@ -32,7 +55,8 @@ public final class NativeThreads {
     public static int choose(Path cacheFile) {
         MachineKey key = MachineKey.current();
         return new ThreadCache(cacheFile).read()
-                .filter(entry -> entry.matches(key) && entry.threads() > 0)
+                // Calibration picks from 1 to the core count; anything else was not measured here.
+                .filter(entry -> entry.matches(key) && entry.threads() > 0 && entry.threads() <= key.cores())
                 .map(ThreadCache.Entry::threads)
                 .orElseGet(() -> defaultCount(key.cores()));
     }
@@ -51,14 +75,7 @@ public final class NativeThreads {
     /** The count in effect in this process: {@code OMP_NUM_THREADS} when set, else {@link #choose()}. */
     public static int current() {
         String env = System.getenv(ENV);
-        if (env != null) {
-            try {
-                return Integer.parseInt(env.trim());
-            } catch (NumberFormatException e) {
-                // not a number: OpenMP ignores it too; fall back to the chosen count
-            }
-        }
-        return choose();
+        return env == null ? choose() : count(env).orElseGet(NativeThreads::choose);
     }
 
     /**

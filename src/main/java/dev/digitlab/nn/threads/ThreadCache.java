@@ -19,6 +19,9 @@ public final class ThreadCache {
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
 
+    /** A cache file larger than this is not read: 64 KB. */
+    static final long MAX_BYTES = 64 * 1024;
+
     private final Path file;
 
     public ThreadCache(Path file) {
@@ -52,10 +55,11 @@ public final class ThreadCache {
 
     /** The cached entry; empty when there is none or the file cannot be read (it is only a cache). */
     public Optional<Entry> read() {
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
         try {
+            // A few hundred bytes when written here; a huge one would stall every start.
+            if (!Files.isRegularFile(file) || Files.size(file) > MAX_BYTES) {
+                return Optional.empty();
+            }
             return Optional.ofNullable(GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), Entry.class));
         } catch (IOException | JsonParseException e) {
             return Optional.empty();

@@ -23,6 +23,12 @@ import org.slf4j.LoggerFactory;
  */
 final class WindowSettings {
 
+    /** The smallest window a saved size opens at: smaller, the tabs cannot show their controls. */
+    private static final double MIN_WIDTH = 400;
+    private static final double MIN_HEIGHT = 300;
+
+    private WindowPlacement.Box placement;
+
     private static final String OPTIMIZER = "optimizer";
     private static final String PRESET = "preset";
     /** The Layers field's name in settings files written before conv layers. */
@@ -61,20 +67,43 @@ final class WindowSettings {
     }
 
     double width() {
-        return settings.windowWidth;
+        return placement().width();
     }
 
     double height() {
-        return settings.windowHeight;
+        return placement().height();
     }
 
-    /** Puts {@code stage} where it was, if that is known. */
+    /** Puts {@code stage} where it was, if that is known, fitted to the screens there are now. */
     void place(Stage stage) {
-        if (!Double.isNaN(settings.windowX) && !Double.isNaN(settings.windowY)) {
-            stage.setX(settings.windowX);
-            stage.setY(settings.windowY);
+        WindowPlacement.Box place = placement();
+        if (!Double.isNaN(place.x())) {
+            stage.setX(place.x());
+            stage.setY(place.y());
         }
     }
+
+    /** The kept place and size fitted to the screens there are now (a second monitor may be gone). */
+    private WindowPlacement.Box placement() {
+        if (placement == null) {
+            placement = WindowPlacement.fit(new WindowPlacement.Box(settings.windowX, settings.windowY,
+                    settings.windowWidth, settings.windowHeight), screens(), MIN_WIDTH, MIN_HEIGHT);
+        }
+        return placement;
+    }
+
+    /** The visible bounds of the screens there are now, the primary first. */
+    private static List<WindowPlacement.Box> screens() {
+        List<WindowPlacement.Box> boxes = new java.util.ArrayList<>();
+        javafx.stage.Screen primary = javafx.stage.Screen.getPrimary();
+        for (javafx.stage.Screen screen : javafx.stage.Screen.getScreens()) {
+            javafx.geometry.Rectangle2D r = screen.getVisualBounds();
+            boxes.add(screen.equals(primary) ? 0 : boxes.size(),
+                    new WindowPlacement.Box(r.getMinX(), r.getMinY(), r.getWidth(), r.getHeight()));
+        }
+        return boxes;
+    }
+
 
     /** Why the settings file could not be read as it was, if so. */
     Optional<String> warning() {

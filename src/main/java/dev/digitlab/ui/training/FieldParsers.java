@@ -3,7 +3,9 @@ package dev.digitlab.ui.training;
 import dev.digitlab.ui.shared.Messages;
 import dev.digitlab.ui.training.FieldParsers;
 
+import dev.digitlab.io.ModelReader;
 import dev.digitlab.nn.LayerTokens;
+import dev.digitlab.nn.ModelSpec;
 import java.util.function.Function;
 
 /**
@@ -76,10 +78,14 @@ final class FieldParsers {
             if (!sizesFit) {
                 throw invalid("error.layers.size", maxUnits, maxFilters);
             }
+            ModelSpec spec;
             try {
-                tokens.spec(inputs, 0, classes);
+                spec = tokens.spec(inputs, 0, classes);
             } catch (IllegalArgumentException e) {
                 throw invalid("error.layers.shape", e.getMessage());
+            }
+            if (!ModelReader.loadable(spec)) {
+                throw invalid("error.layers.parameters", spec.parameterCount(), ModelReader.MAX_PARAMETERS);
             }
             return tokens;
         };

@@ -36,7 +36,7 @@ public final class TrainingForm {
     static final int MAX_FILTERS = 256;
     static final int MAX_IMAGE_LAYERS = 8;
     static final int MAX_EPOCHS = 1000;
-    static final int MAX_BATCH = 60_000;
+    static final int MAX_BATCH = TrainingConfig.MAX_BATCH;
 
     private final ObjectProperty<Preset> preset = new SimpleObjectProperty<>(this, "preset");
     private final ObjectProperty<String> optimizer = new SimpleObjectProperty<>(this, "optimizer", OptimizerConfig.ADAM);

@@ -42,8 +42,9 @@ class NativeThreadsTest {
     @Test
     void aCachedMeasurementForThisMachineIsChosen() {
         Path file = dir.resolve("sub/threads.json");
-        new ThreadCache(file).write(entry(MachineKey.current(), 3));
-        assertEquals(3, NativeThreads.choose(file));
+        int cores = MachineKey.current().cores();
+        new ThreadCache(file).write(entry(MachineKey.current(), Math.min(3, cores)));
+        assertEquals(Math.min(3, cores), NativeThreads.choose(file));
     }
 
     @Test
@@ -54,6 +55,33 @@ class NativeThreadsTest {
         assertEquals(NativeThreads.defaultCount(here.cores()), NativeThreads.choose(file));
         new ThreadCache(file).write(entry(new MachineKey(here.cores() + 8, here.cpu(), here.version()), 3));
         assertEquals(NativeThreads.defaultCount(here.cores()), NativeThreads.choose(file));
+    }
+
+    @Test
+    void aCachedCountAboveTheCoresIsNotTrusted() {
+        Path file = dir.resolve("threads.json");
+        MachineKey here = MachineKey.current();
+        for (int threads : new int[] {here.cores() + 1, 64, 100_000}) {
+            new ThreadCache(file).write(entry(here, threads));
+            assertEquals(NativeThreads.defaultCount(here.cores()), NativeThreads.choose(file), "threads " + threads);
+        }
+    }
+
+    @Test
+    void aThreadsFileFarLargerThanOneIsNotRead() throws Exception {
+        Path file = dir.resolve("threads.json");
+        MachineKey here = MachineKey.current();
+        new ThreadCache(file).write(entry(here, here.cores()));
+        Files.writeString(file, " ".repeat((int) ThreadCache.MAX_BYTES) + Files.readString(file));
+        assertTrue(new ThreadCache(file).read().isEmpty());
+    }
+
+    @Test
+    void anOmpNumThreadsThatIsNoCountIsRecognised() {
+        for (String bad : List.of("abc", "", "0", "-3", "100000", "4,2", "1e3")) {
+            assertTrue(NativeThreads.count(bad).isEmpty(), bad);
+        }
+        assertEquals(3, NativeThreads.count(" 3 ").getAsInt());
     }
 
     @Test

@@ -113,6 +113,22 @@ class TrainingFormTest {
     }
 
     @Test
+    void layersTooLargeToOpenAgainAreAFieldErrorWithTheLimit() {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.ENGLISH);
+            form.layers().textProperty().set("4096, 4096, 4096, 4096");
+            assertFalse(form.validProperty().get());
+            assertEquals("These layers make 53,600,266 parameters; DigitLab opens models of at most 50,000,000, "
+                    + "so use smaller layers.", form.layers().errorProperty().get());
+            form.layers().textProperty().set("4096, 4096");
+            assertTrue(form.validProperty().get());
+        } finally {
+            Locale.setDefault(before);
+        }
+    }
+
+    @Test
     void aLayerErrorShownBeforeALanguageSwitchIsWrittenAgainInTheNewLanguage() {
         Locale before = Locale.getDefault();
         try {
