@@ -10,9 +10,10 @@ import picocli.CommandLine.Option;
 /** The {@code --model FILE} option; without it, the model that ships with DigitLab. */
 final class ModelFileOption {
 
+    // picocli formats descriptions with String.format: a percent sign is written %%.
     @Option(names = "--model", paramLabel = "FILE",
             description = "A model file (.json) saved by 'digitlab train --out' or the app. "
-                    + "Default: the best shipped model (models/mnist-cnn.json, 99.16%; the tutorial's "
+                    + "Default: the best shipped model (models/mnist-cnn.json, 99.16%%; the tutorial's "
                     + "network is models/mnist-mlp.json).")
     Path file;
 
