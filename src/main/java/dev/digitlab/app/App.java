@@ -67,7 +67,7 @@ public final class App extends Application {
         Path home = SettingsStore.home();
         ErrorLog errorLog = new ErrorLog(home, Clock.systemDefaultZone());
         MainWindow.Services services = new MainWindow.Services(new FxFileChooserService(stage), new FxPrompts(stage),
-                new SettingsStore(home), dir -> DataLocator.forUser(dir)::load, App::loadShipped,
+                new SettingsStore(home), dir -> DataLocator.forUser(dir, home)::load, App::loadShipped,
                 new ModelWriter(dev.digitlab.cli.Version.current()), NativeThreads.current());
         window = new MainWindow(stage, services);
         installErrorHandler(errorLog);

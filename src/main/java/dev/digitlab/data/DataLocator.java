@@ -6,9 +6,10 @@ import java.util.List;
 
 /**
  * Finds the MNIST files, in this order: a folder the user chose, the folder in the environment
- * variable {@value #ENV}, an optional default (tests pass the shared copy), the user's cache
- * {@code ~/.digitlab/data/mnist}, and finally a download into that cache. A folder the user
- * named must hold the data: it is an error, not a reason to look elsewhere.
+ * variable {@value #ENV}, an optional default (tests pass the shared copy), the data cache
+ * {@code data/mnist} in the app's home folder ({@code ~/.digitlab/data/mnist} unless the
+ * property {@code digitlab.home} names another), and finally a download into that cache. A folder
+ * the user named must hold the data: it is an error, not a reason to look elsewhere.
  */
 public final class DataLocator {
 
@@ -67,16 +68,18 @@ public final class DataLocator {
 
     /**
      * The lookup a user's DigitLab does: {@code chosenDir} (may be null), then the real
-     * environment, the cache under the user's home, and a download from the public mirrors.
+     * environment, the cache in the app's home folder, and a download from the public mirrors.
+     *
+     * @param appHome the app's home folder, where settings and logs live too (the caller's
+     *                {@code SettingsStore.home()}), so that {@code digitlab.home} moves the data with them
      */
-    public static DataLocator forUser(Path chosenDir) {
-        return new DataLocator(chosenDir, System.getenv(ENV), null,
-                cacheDir(Path.of(System.getProperty("user.home"))), MnistDownloader.mnist());
+    public static DataLocator forUser(Path chosenDir, Path appHome) {
+        return new DataLocator(chosenDir, System.getenv(ENV), null, cacheDir(appHome), MnistDownloader.mnist());
     }
 
-    /** The data cache under a home folder: {@code home/.digitlab/data/mnist}. */
-    public static Path cacheDir(Path home) {
-        return home.resolve(".digitlab").resolve("data").resolve("mnist");
+    /** The data cache in the app's home folder: {@code appHome/data/mnist}. */
+    public static Path cacheDir(Path appHome) {
+        return appHome.resolve("data").resolve("mnist");
     }
 
     /** Finds (or downloads) a folder holding all four files. */

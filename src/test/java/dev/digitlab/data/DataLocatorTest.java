@@ -37,7 +37,7 @@ class DataLocatorTest {
         chosen = tmp.resolve("chosen");
         env = tmp.resolve("env");
         fallback = tmp.resolve("default");
-        cache = DataLocator.cacheDir(tmp.resolve("home"));
+        cache = DataLocator.cacheDir(tmp.resolve("home").resolve(".digitlab"));
         served.put(MnistFiles.TRAIN_IMAGES + ".gz", IdxFiles.gzip(IdxFiles.images(40, 28, 28)));
         served.put(MnistFiles.TRAIN_LABELS + ".gz", IdxFiles.gzip(IdxFiles.labels(40)));
         served.put(MnistFiles.TEST_IMAGES + ".gz", IdxFiles.gzip(IdxFiles.images(20, 28, 28)));
@@ -62,8 +62,8 @@ class DataLocatorTest {
     }
 
     @Test
-    void cacheLivesUnderTheHomeFolder() {
-        assertEquals(Path.of("/home/ann/.digitlab/data/mnist"), DataLocator.cacheDir(Path.of("/home/ann")));
+    void cacheLivesInTheAppsHomeFolder() {
+        assertEquals(Path.of("/home/ann/.digitlab/data/mnist"), DataLocator.cacheDir(Path.of("/home/ann/.digitlab")));
     }
 
     @Test

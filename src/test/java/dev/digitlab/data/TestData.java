@@ -26,7 +26,7 @@ public final class TestData {
         String property = System.getProperty(PROPERTY);
         DataLocator locator = new DataLocator(null, System.getenv(DataLocator.ENV),
                 property == null ? null : Path.of(property),
-                DataLocator.cacheDir(Path.of(System.getProperty("user.home"))), MnistDownloader.mnist());
+                DataLocator.cacheDir(Path.of(System.getProperty("user.home"), ".digitlab")), MnistDownloader.mnist());
         try {
             return locator.locate(ProgressListener.NONE).folder();
         } catch (DataException e) {
