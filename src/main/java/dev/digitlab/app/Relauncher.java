@@ -3,6 +3,8 @@ package dev.digitlab.app;
 import dev.digitlab.io.SettingsStore;
 import dev.digitlab.nn.NativeThreads;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +32,7 @@ final class Relauncher {
         if (System.getenv(NativeThreads.ENV) != null || System.getenv(MARKER) != null) {
             return null;
         }
-        Optional<String> java = ProcessHandle.current().info().command();
+        Optional<String> java = javaCommand();
         if (java.isEmpty()) {
             return null;
         }
@@ -72,6 +74,20 @@ final class Relauncher {
             Thread.currentThread().interrupt();
             return 1;
         }
+    }
+
+    /**
+     * The java program that starts the child: this JVM's own, except in an app image made by
+     * jpackage, whose launcher ({@code bin/DigitLab}) is a native program that hosts the JVM and
+     * would take JVM options for app arguments; there the child runs the image's own runtime,
+     * which works with no JDK installed.
+     */
+    static Optional<String> javaCommand() {
+        if (System.getProperty("jpackage.app-path") != null) {
+            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+            return Files.isExecutable(java) ? Optional.of(java.toString()) : Optional.empty();
+        }
+        return ProcessHandle.current().info().command();
     }
 
     /**
