@@ -99,14 +99,14 @@ elif ! command -v dpkg-deb >/dev/null 2>&1 || ! command -v fakeroot >/dev/null 2
   say "no dpkg-deb or fakeroot: no .deb (apt-get install fakeroot dpkg)"
 else
   say "jpackage deb"
-  # The menu entry (src/dist/linux, named as jpackage looks it up) adds the Chinese name and
-  # comment to jpackage's own; its version line is filled in here.
+  # The menu entry (src/dist/linux/DigitLab.desktop; jpackage looks for <name>.desktop) adds the
+  # Chinese name and comment to jpackage's own; its version line is filled in here.
   resources="$work/linux"
   rm -rf "$resources" && cp -r "$BASEDIR/src/dist/linux" "$resources"
   sed -i "s/@VERSION@/$VERSION/" "$resources"/*.desktop
   "$JDK/bin/jpackage" --type deb "${common[@]}" --dest "$TARGET" --app-image "$image" \
     --icon "$BASEDIR/assets/digitlab.png" --resource-dir "$resources" \
     --linux-package-name digitlab --linux-menu-group "Education;Science" --linux-shortcut \
-    --linux-app-category education --linux-deb-maintainer "DigitLab <digitlab@users.noreply.github.com>"
+    --linux-app-category education
   say "deb: $(du -sh "$TARGET"/digitlab_*.deb | cut -f1) $(ls "$TARGET"/digitlab_*.deb)"
 fi
