@@ -3,6 +3,8 @@ package dev.digitlab.app;
 import dev.digitlab.base.AppHome;
 import dev.digitlab.nn.threads.NativeThreads;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +40,7 @@ final class Relauncher {
         unusable.ifPresent(bad -> System.err.println("digitlab: " + NativeThreads.ENV + "="
                 + bad.replaceAll("\\p{Cntrl}", "?") + " is not a thread count, so DigitLab uses "
                 + NativeThreads.choose() + " instead"));
-        Optional<String> java = ProcessHandle.current().info().command();
+        Optional<String> java = javaCommand();
         if (java.isEmpty()) {
             return null;
         }
@@ -114,6 +116,20 @@ final class Relauncher {
         int code = child.waitFor();
         Runtime.getRuntime().removeShutdownHook(stopChild);
         return code;
+    }
+
+    /**
+     * The java program that starts the child: this JVM's own, except in an app image made by
+     * jpackage, whose launcher ({@code bin/DigitLab}) is a native program that hosts the JVM and
+     * would take JVM options for app arguments; there the child runs the image's own runtime,
+     * which works with no JDK installed.
+     */
+    static Optional<String> javaCommand() {
+        if (System.getProperty("jpackage.app-path") != null) {
+            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+            return Files.isExecutable(java) ? Optional.of(java.toString()) : Optional.empty();
+        }
+        return ProcessHandle.current().info().command();
     }
 
     /**

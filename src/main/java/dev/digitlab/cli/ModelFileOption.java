@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 /** The {@code --model FILE} option; without it, the model that ships with DigitLab. */
 final class ModelFileOption {
 
+    // picocli formats descriptions with String.format: a percent sign is written %%.
     @Option(names = "--model", paramLabel = "FILE",
             description = "A model file: DigitLab's .json (saved by 'digitlab train --out' or the app), or a "
                     + "Keras .h5 or .keras file (model.save in Python). "

@@ -7,9 +7,10 @@ import java.util.List;
 
 /**
  * Finds the MNIST files, in this order: a folder the user chose, the folder in the environment
- * variable {@value #ENV}, an optional default (tests pass the shared copy), the user's cache
- * {@code ~/.digitlab/data/mnist}, and finally a download into that cache. A folder the user
- * named must hold the data: it is an error, not a reason to look elsewhere.
+ * variable {@value #ENV}, an optional default (tests pass the shared copy), the data cache
+ * {@code data/mnist} in the app's home folder ({@code ~/.digitlab/data/mnist} unless the
+ * property {@code digitlab.home} names another), and finally a download into that cache. A folder
+ * the user named must hold the data: it is an error, not a reason to look elsewhere.
  */
 public final class DataLocator {
 

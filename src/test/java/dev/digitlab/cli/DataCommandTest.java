@@ -3,12 +3,14 @@ package dev.digitlab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.digitlab.data.DataLocator;
 import dev.digitlab.data.TestData;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -70,5 +72,26 @@ class DataCommandTest {
         assertEquals("digitlab: " + dir.resolve("train-images-idx3-ubyte.gz")
                 + ": not gzip data (its name ends in .gz but it starts with bytes 01 02, not 1f 8b)"
                 + System.lineSeparator(), err.toString());
+    }
+
+    @Test
+    void dataCacheMovesWithTheAppsHomeFolder(@TempDir Path home) throws IOException {
+        Assumptions.assumeTrue(System.getenv(DataLocator.ENV) == null,
+                "DIGITLAB_DATA is set, and the lookup rightly uses it before any cache");
+        Path cache = home.resolve("data").resolve("mnist");
+        Files.createDirectories(cache);
+        TrainCommandTest.writeMnist(cache, 30, 10);
+        int exit;
+        try {
+            System.setProperty("digitlab.home", home.toString());
+            exit = run("data");
+        } finally {
+            System.clearProperty("digitlab.home");
+        }
+
+        assertEquals(0, exit, err.toString());
+        assertTrue(out.toString().contains("Folder:        " + cache.toAbsolutePath().normalize() + " (cache)"),
+                out.toString());
+        assertTrue(out.toString().contains("Training set:  30 images of 28x28"), out.toString());
     }
 }

@@ -23,7 +23,7 @@ public final class DataFolderSource implements DatasetSource {
 
     /**
      * @param lookup  the data lookup for a chosen folder (null: the normal lookup), e.g.
-     *                {@code dir -> DataLocator.forUser(dir)::load}
+     *                {@code dir -> DataLocator.forUser(dir, home)::load}
      * @param initial the folder to start with, or null for the normal lookup
      */
     public DataFolderSource(Function<Path, DatasetSource> lookup, Path initial) {

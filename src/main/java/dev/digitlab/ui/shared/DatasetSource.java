@@ -7,7 +7,7 @@ import dev.digitlab.data.ProgressListener;
 
 /**
  * Where the Training tab gets its images: the app passes the user's data lookup
- * ({@code DataLocator.forUser(null)::load}), tests pass a small generated set.
+ * ({@code DataLocator.forUser(null, home)::load}), tests pass a small generated set.
  */
 @FunctionalInterface
 public interface DatasetSource {
