@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -126,7 +127,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             m.put("accuracy", test.accuracy());
             m.put("recall", recalls(test));
             m.put("confusion", test.confusion());
-            out.println(new GsonBuilder().disableHtmlEscaping().serializeSpecialFloatingPointValues().create().toJson(m));
+            out.println(new GsonBuilder().disableHtmlEscaping().serializeNulls().create().toJson(m));
         } else {
             out.printf(Locale.ROOT, "Model:          %s (%s)%n", model.describe(), trained.network().spec());
             out.printf(Locale.ROOT, "Drawings:       %s, %,d digits by %d writer(s), drawn with the Draw tab's pen%n",
@@ -164,11 +165,12 @@ public final class EvaluateCommand implements Callable<Integer> {
         out.print(confusionTable(test.confusion()));
     }
 
-    private static double[] recalls(Evaluation test) {
+    /** Each digit's recall, null for a digit of which there is no image. */
+    private static List<Double> recalls(Evaluation test) {
         ClassMetrics metrics = ClassMetrics.of(test.confusion());
-        double[] r = new double[metrics.classes()];
-        for (int c = 0; c < r.length; c++) {
-            r[c] = metrics.recall(c);
+        List<Double> r = new ArrayList<>();
+        for (int c = 0; c < metrics.classes(); c++) {
+            r.add(Double.isNaN(metrics.recall(c)) ? null : metrics.recall(c));
         }
         return r;
     }
