@@ -7,6 +7,7 @@ import dev.digitlab.nn.ModelSpec;
 import dev.digitlab.nn.threads.NativeThreads;
 import dev.digitlab.nn.Network;
 import dev.digitlab.nn.threads.ThreadCache;
+import dev.digitlab.train.Augmenter;
 import dev.digitlab.train.EpochResult;
 import dev.digitlab.train.Evaluation;
 import dev.digitlab.train.Evaluator;
@@ -58,6 +59,10 @@ public final class BenchCommand implements Callable<Integer> {
                     + "without this option it is measured only when nothing is cached yet.")
     boolean calibrate;
 
+    @Option(names = "--augment", description = "Train with augmentation, as 'train --augment' does, to compare "
+            + "epoch times with and without it.")
+    boolean augment;
+
     @Option(names = "--json", description = "Accepted for symmetry with the other commands; the output is always JSON.")
     boolean json;
 
@@ -79,7 +84,7 @@ public final class BenchCommand implements Callable<Integer> {
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
 
         Network network = Network.create(modelSpec, seed);
-        TrainingResult result = Trainer.fit(network, dataset, config, null);
+        TrainingResult result = Trainer.fit(network, dataset, null, augment ? Augmenter.standard() : null, config, null);
         double[] epochSeconds = result.history().stream().mapToDouble(EpochResult::seconds).sorted().toArray();
         double median = epochSeconds[epochSeconds.length / 2];
         int trainSize = dataset.split(config.validationSplit()).train().size();
@@ -97,6 +102,7 @@ public final class BenchCommand implements Callable<Integer> {
         m.put("thread_calibration", threads);
         m.put("model", modelSpec.toString());
         m.put("batch", batch);
+        m.put("augment", augment);
         m.put("epochs", epochs);
         m.put("load_s", round(loadSeconds, 3));
         m.put("median_epoch_s", round(median, 3));

@@ -63,6 +63,7 @@ public final class EvaluateView {
     private final PngExport export;
     private final Map<String, Node> exportables = new LinkedHashMap<>();
     private final TabPane sections = new TabPane();
+    private final FileChooserService chooser;
 
     /**
      * @param model   what to show
@@ -70,6 +71,7 @@ public final class EvaluateView {
      */
     public EvaluateView(EvaluateViewModel model, FileChooserService chooser) {
         this.model = model;
+        this.chooser = chooser;
         this.export = new PngExport(chooser, model::exported, model::exportFailed);
         root.getStyleClass().add("evaluate-view");
         root.getStylesheets().add(EvaluateView.class.getResource("evaluate.css").toExternalForm());
@@ -142,6 +144,18 @@ public final class EvaluateView {
         shipped.setOnAction(e -> model.loadShipped());
         shipped.setMinWidth(Region.USE_PREF_SIZE);
 
+        Button strokes = new Button(Messages.get("button.openStrokes"));
+        strokes.setId("openStrokesButton");
+        strokes.disableProperty().bind(model.canEvaluateProperty().not());
+        strokes.setOnAction(e -> chooser.chooseOpenFile(Messages.get("strokes.open.title"),
+                Messages.get("file.strokesFilter"), "*.tra", "*.tes", "*.txt", "*.unipen")
+                .ifPresent(model::evaluateStrokes));
+        strokes.setMinWidth(Region.USE_PREF_SIZE);
+        Tooltip strokesTip = new Tooltip(Messages.get("help.openStrokes"));
+        strokesTip.setWrapText(true);
+        strokesTip.setMaxWidth(340);
+        strokes.setTooltip(strokesTip);
+
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(20, 20);
         spinner.setMaxSize(20, 20);
@@ -172,7 +186,7 @@ public final class EvaluateView {
         notice.visibleProperty().bind(model.noticeProperty().isNotNull());
         notice.managedProperty().bind(notice.visibleProperty());
 
-        HBox bar = new HBox(12, evaluate, shipped, spinner, status, notice, gap, summary);
+        HBox bar = new HBox(12, evaluate, strokes, shipped, spinner, status, notice, gap, summary);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         Label error = new Label();
