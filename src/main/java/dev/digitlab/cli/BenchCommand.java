@@ -6,6 +6,7 @@ import dev.digitlab.nn.ModelSpec;
 import dev.digitlab.nn.threads.NativeThreads;
 import dev.digitlab.nn.Network;
 import dev.digitlab.nn.threads.ThreadCache;
+import dev.digitlab.train.Augmenter;
 import dev.digitlab.train.EpochResult;
 import dev.digitlab.train.TrainingConfig;
 import dev.digitlab.train.TrainingJob;
@@ -54,6 +55,10 @@ public final class BenchCommand implements Callable<Integer> {
                     + "without this option it is measured only when nothing is cached yet.")
     boolean calibrate;
 
+    @Option(names = "--augment", description = "Train with augmentation, as 'train --augment' does, to compare "
+            + "epoch times with and without it.")
+    boolean augment;
+
     @Option(names = "--json", description = "Accepted for symmetry with the other commands; the output is always JSON.")
     boolean json;
 
@@ -74,7 +79,8 @@ public final class BenchCommand implements Callable<Integer> {
         MnistDataset dataset = data.load(new ConsoleProgress(spec.commandLine().getErr()));
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
 
-        TrainingJob.Outcome outcome = new TrainingJob(modelSpec, config, dataset, "bench").run(null).orElseThrow();
+        TrainingJob.Outcome outcome = new TrainingJob(modelSpec, config, dataset, "bench")
+                .augmented(augment ? Augmenter.standard() : null).run(null).orElseThrow();
         double[] latency = predictOneMillis(outcome.model().network(), dataset.test().image(0));
         int trainSize = dataset.split(config.validationSplit()).train().size();
         Map<String, Object> m = new LinkedHashMap<>();

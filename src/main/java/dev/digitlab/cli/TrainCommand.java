@@ -3,12 +3,16 @@ package dev.digitlab.cli;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import dev.digitlab.base.AppVersion;
+import dev.digitlab.data.ImageSet;
 import dev.digitlab.data.MnistDataset;
+import dev.digitlab.data.PenDigit;
+import dev.digitlab.imaging.strokes.TabletDigits;
 import dev.digitlab.io.ModelReader;
 import dev.digitlab.io.ModelWriter;
 import dev.digitlab.nn.ModelSpec;
 import dev.digitlab.nn.Network;
 import dev.digitlab.nn.optim.OptimizerConfig;
+import dev.digitlab.train.Augmenter;
 import dev.digitlab.train.EpochResult;
 import dev.digitlab.train.Evaluation;
 import dev.digitlab.train.TrainingConfig;
@@ -16,7 +20,9 @@ import dev.digitlab.train.TrainingJob;
 import dev.digitlab.train.TrainingListener;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -27,7 +33,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code digitlab train}: trains a model on MNIST and prints Keras-style progress. */
+/**
+ * {@code digitlab train}: trains a model on MNIST, optionally with pen digits added and augmentation,
+ * and prints Keras-style progress.
+ */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a network on MNIST, one line per epoch as Keras prints them, then test it.")
 public final class TrainCommand implements Callable<Integer> {
@@ -73,6 +82,19 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    @Mixin
+    StrokesOption strokes = new StrokesOption();
+
+    @Option(names = "--copies", paramLabel = "N", defaultValue = "1",
+            description = "With --strokes: how many times each pen digit is added to the training images. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int copies;
+
+    @Option(names = "--augment", description = "Show each training image a little changed every time it is used: "
+            + "shifted up to 2 pixels, rotated up to 12 degrees, scaled 85-110%%, slanted, pen thinner or bolder "
+            + "(repeatable with --seed).")
+    boolean augment;
+
     @Option(names = "--json", description = "One JSON object per epoch, then one with the test results.")
     boolean json;
 
@@ -92,6 +114,9 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             modelSpec = model.spec();
             config = new TrainingConfig(epochs, batch, validation, seed, optimizer());
+            if (copies < 1) {
+                throw new IllegalArgumentException("--copies must be at least 1, not " + copies);
+            }
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -113,18 +138,27 @@ public final class TrainCommand implements Callable<Integer> {
         // Fine-tuning a model from a file (e.g. the learner's own Keras model) starts from its weights;
         // read before the data, so a bad file is said at once.
         Network network = fromFile == null ? null : dev.digitlab.io.keras.ModelOpener.load(fromFile).network();
+        List<PenDigit> penDigits = strokes.given() ? strokes.load() : List.of();
         MnistDataset dataset = data.load(new ConsoleProgress(spec.commandLine().getErr()));
         if (network != null) {
             modelSpec = network.spec();
         }
+        ImageSet extra = penDigits.isEmpty() ? null
+                : ImageSet.concat(Collections.nCopies(copies, TabletDigits.images(penDigits)));
+        String datasetName = penDigits.isEmpty() ? dataset.name() : dataset.name() + " + " + penDescription(penDigits);
         if (!json) {
             out.println("Model " + modelSpec + " (" + modelSpec.parameterCount() + " parameters), "
-                    + config.optimizer().name() + " lr " + config.optimizer().learningRate() + ", batch " + batch);
+                    + config.optimizer().name() + " lr " + config.optimizer().learningRate() + ", batch " + batch
+                    + (augment ? ", augmented" : ""));
+            if (extra != null) {
+                out.println("Training images: " + datasetName);
+            }
             out.flush();
         }
         String name = outFile == null ? "model" : ModelReader.nameOf(outFile);
-        TrainingJob job = network == null ? new TrainingJob(modelSpec, config, dataset, name)
-                : TrainingJob.from(network, config, dataset, name);
+        TrainingJob job = (network == null ? new TrainingJob(modelSpec, config, dataset, name)
+                : TrainingJob.from(network, config, dataset, name))
+                .withExtra(extra, datasetName).augmented(augment ? Augmenter.standard() : null);
         TrainingJob.Outcome outcome = job.run(new TrainingListener() {
             @Override
             public void onEpoch(EpochResult r) {
@@ -164,6 +198,14 @@ public final class TrainCommand implements Callable<Integer> {
             }
         }
         out.flush();
+    }
+
+    /** E.g. "pen digits: 7,494 drawings by 30 writers of pendigits-orig.tra, 4 copies, augmented". */
+    private String penDescription(List<PenDigit> digits) {
+        long writers = digits.stream().mapToInt(PenDigit::writer).distinct().count();
+        return String.format(Locale.ROOT, "pen digits: %,d drawings by %d writers of %s%s%s", digits.size(), writers,
+                strokes.file.getFileName(), strokes.writers == null ? "" : " (writers " + strokes.writers + ")",
+                copies > 1 ? ", " + copies + " copies" : "") + (augment ? ", augmented" : "");
     }
 
     /** Keras's epoch line: {@code Epoch 3/10 - 1.2s - loss: 0.1065 - accuracy: 0.9696 - val_loss: ...}. */

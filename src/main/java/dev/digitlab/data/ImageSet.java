@@ -1,6 +1,7 @@
 package dev.digitlab.data;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A set of labelled grayscale images held as float32 in [0,1] (pixel/255), row-major, one image
@@ -82,5 +83,34 @@ public final class ImageSet {
             counts[label]++;
         }
         return counts;
+    }
+
+    /**
+     * One set of all {@code sets}' images in order, e.g. a training set with other images added.
+     *
+     * @throws IllegalArgumentException when the images are not all the same size
+     */
+    public static ImageSet concat(List<ImageSet> sets) {
+        if (sets.isEmpty()) {
+            throw new IllegalArgumentException("nothing to join");
+        }
+        ImageSet first = sets.get(0);
+        int total = 0;
+        for (ImageSet set : sets) {
+            if (set.rows != first.rows || set.cols != first.cols) {
+                throw new IllegalArgumentException("images of " + set.rows + "x" + set.cols
+                        + " cannot join images of " + first.rows + "x" + first.cols);
+            }
+            total += set.size();
+        }
+        float[] pixels = new float[total * first.imageSize()];
+        byte[] labels = new byte[total];
+        int at = 0;
+        for (ImageSet set : sets) {
+            System.arraycopy(set.pixels, 0, pixels, at * first.imageSize(), set.pixels.length);
+            System.arraycopy(set.labels, 0, labels, at, set.labels.length);
+            at += set.size();
+        }
+        return new ImageSet(pixels, labels, first.rows, first.cols);
     }
 }

@@ -5,13 +5,14 @@ import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
-/** Reads picture files (PNG, JPEG, GIF, BMP) as {@link GrayImage}s, so loaded digits can be read. */
+/** Reads picture files (PNG, JPEG, GIF, BMP) as {@link GrayImage}s, so loaded digits can be read, and writes PNGs. */
 public final class ImageFiles {
 
     private ImageFiles() {
@@ -102,5 +103,33 @@ public final class ImageFiles {
         return image.getColorModel().getNumComponents() == 1
                 && image.getRaster().getNumBands() == 1
                 && image.getColorModel().getComponentSize(0) <= 16;
+    }
+
+    /**
+     * Writes an ink-high picture (1 = ink) as an 8-bit gray PNG, dark ink on white paper as it looks
+     * on the canvas; atomically (a temporary file moved over {@code file}).
+     *
+     * @throws IOException with a one-sentence message naming the file
+     */
+    public static void writeInkPng(GrayImage inkHigh, Path file) throws IOException {
+        int w = inkHigh.width();
+        int h = inkHigh.height();
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                row[x] = Math.round(255 * (1 - Math.max(0f, Math.min(1f, inkHigh.value(x, y)))));
+            }
+            image.getRaster().setSamples(0, y, w, 1, 0, row);
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        Path temp = Files.createTempFile(parent, ".digit", ".png.tmp");
+        try {
+            ImageIO.write(image, "png", temp.toFile());
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw new IOException(file + " cannot be written: " + e.getMessage(), e);
+        }
     }
 }

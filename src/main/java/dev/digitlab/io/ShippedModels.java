@@ -30,7 +30,7 @@ public final class ShippedModels {
 
     /** The tutorial's 784-128-10 network, 97.54% on the MNIST test set. */
     public static final Shipped TUTORIAL = new Shipped("mnist-mlp");
-    /** The {@code cnn} preset trained for 5 epochs, 99.16% on the MNIST test set. */
+    /** The {@code cnn} preset trained for 5 epochs on MNIST and 30 writers' pen digits, augmented: 99.14% on the MNIST test set. */
     public static final Shipped CNN = new Shipped("mnist-cnn");
     /** The most accurate shipped model: the app starts with it and the commands use it by default. */
     public static final Shipped BEST = CNN;

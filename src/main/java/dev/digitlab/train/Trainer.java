@@ -7,12 +7,18 @@ import dev.digitlab.nn.BatchTrainer;
 import dev.digitlab.nn.Network;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Keras's {@code fit}: for each epoch, shuffle the training images (seeded), step through them in
  * batches, then evaluate on the validation images. Progress leaves only through the listener,
  * which may cancel before any batch; a cancelled run leaves the model with the weights of its last
- * batch.
+ * batch. With augmentation, the next batch is gathered and changed on another thread while the
+ * network learns from this one.
  */
 public final class Trainer {
 
@@ -26,8 +32,23 @@ public final class Trainer {
      */
     public static TrainingResult fit(Network model, MnistDataset data, TrainingConfig config,
                                      TrainingListener listener) {
+        return fit(model, data, null, null, config, listener);
+    }
+
+    /**
+     * Trains {@code model} in place on {@code data}'s training images and {@code extra} ones, each
+     * changed by {@code augmenter} every time it is used.
+     *
+     * @param extra     images added to the training images after the validation split (so never
+     *                  validated on), or null
+     * @param augmenter the training-time augmentation, or null for none
+     * @throws TrainingException when the loss stops being a finite number (the learning rate is too large)
+     */
+    public static TrainingResult fit(Network model, MnistDataset data, ImageSet extra, Augmenter augmenter,
+                                     TrainingConfig config, TrainingListener listener) {
         MnistDataset.TrainValidation split = data.split(config.validationSplit());
-        return new Run(model, split.train(), split.validation(), config, listener).run();
+        ImageSet train = extra == null ? split.train() : ImageSet.concat(List.of(split.train(), extra));
+        return new Run(model, train, split.validation(), config, augmenter, listener).run();
     }
 
     /** The state of one fit: a few short methods around the loop. */
@@ -38,14 +59,19 @@ public final class Trainer {
         private final ImageSet validation;
         private final TrainingConfig config;
         private final TrainingListener listener;
+        private final Augmenter augmenter;
         private final BatchTrainer steps;
         private final BatchOrder order;
         private final int batches;
-        private final float[] images;
-        private final int[] labels;
+        /** Two batches' buffers: one learnt from while the other is prepared. */
+        private final float[][] images = new float[2][];
+        private final int[][] labels = new int[2][];
         private final List<EpochResult> history = new ArrayList<>();
+        /** Prepares the next batch while the network learns from this one; null without augmentation. */
+        private ExecutorService preparer;
 
-        Run(Network model, ImageSet train, ImageSet validation, TrainingConfig config, TrainingListener listener) {
+        Run(Network model, ImageSet train, ImageSet validation, TrainingConfig config, Augmenter augmenter,
+            TrainingListener listener) {
             if (train.size() == 0) {
                 throw new TrainingException("there are no training images left after the validation split of "
                         + config.validationSplit());
@@ -60,26 +86,45 @@ public final class Trainer {
                             + ", but the model knows only " + model.classes() + " classes");
                 }
             }
+            if (augmenter != null && train.rows() != train.cols()) {
+                throw new TrainingException("augmentation needs square images, not " + train.rows() + "x" + train.cols());
+            }
             this.model = model;
             this.train = train;
             this.validation = validation;
             this.config = config;
             this.listener = listener == null ? TrainingListener.NONE : listener;
+            this.augmenter = augmenter;
             this.steps = new BatchTrainer(model, config.optimizer());
             this.order = new BatchOrder(train.size(), config.seed());
             this.batches = order.batchCount(config.batchSize());
-            this.images = new float[config.batchSize() * train.imageSize()];
-            this.labels = new int[config.batchSize()];
+            for (int k = 0; k < 2; k++) {
+                images[k] = new float[config.batchSize() * train.imageSize()];
+                labels[k] = new int[config.batchSize()];
+            }
         }
 
         TrainingResult run() {
-            listener.onStart(config.epochs(), batches);
-            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-                if (!runEpoch(epoch)) {
-                    return new TrainingResult(history, true);
+            if (augmenter != null) {
+                preparer = Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "digitlab-batches");
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            try {
+                listener.onStart(config.epochs(), batches);
+                for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+                    if (!runEpoch(epoch)) {
+                        return new TrainingResult(history, true);
+                    }
+                }
+                return new TrainingResult(history, false);
+            } finally {
+                if (preparer != null) {
+                    preparer.shutdownNow();
                 }
             }
-            return new TrainingResult(history, false);
         }
 
         /** One epoch; false when cancelled. */
@@ -89,12 +134,15 @@ public final class Trainer {
             double lossSum = 0;
             long correct = 0;
             long seen = 0;
+            Future<Integer> next = prepare(permutation, epoch, 0);
             for (int b = 0; b < batches; b++) {
                 if (listener.isCancelled()) {
                     return false;
                 }
-                int count = gather(permutation, b);
-                BatchTrainer.StepResult r = steps.step(images, labels, count);
+                int count = await(next);
+                // Batch b + 1 goes into the other buffers, which batch b - 1 has finished with.
+                next = b + 1 < batches ? prepare(permutation, epoch, b + 1) : null;
+                BatchTrainer.StepResult r = steps.step(images[b % 2], labels[b % 2], count);
                 checkFinite(r, epoch, b + 1);
                 lossSum += r.lossSum();
                 correct += r.correct();
@@ -110,15 +158,43 @@ public final class Trainer {
             return true;
         }
 
-        /** Copies batch {@code b} of the permutation into the batch buffers; returns its size. */
-        private int gather(int[] permutation, int b) {
+        /** Batch {@code b} made ready in buffers {@code b % 2}: on the preparer thread, or here and now. */
+        private Future<Integer> prepare(int[] permutation, int epoch, int b) {
+            if (preparer == null) {
+                return CompletableFuture.completedFuture(gather(permutation, epoch, b));
+            }
+            return preparer.submit(() -> gather(permutation, epoch, b));
+        }
+
+        private static int await(Future<Integer> batch) {
+            try {
+                return batch.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TrainingException("training was interrupted");
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+        }
+
+        /** Copies batch {@code b} of the permutation into buffers {@code b % 2}, augmented if asked; returns its size. */
+        private int gather(int[] permutation, int epoch, int b) {
             int from = b * config.batchSize();
             int count = Math.min(config.batchSize(), permutation.length - from);
             int pixels = train.imageSize();
+            float[] into = images[b % 2];
+            int[] labelsInto = labels[b % 2];
+            float[] original = augmenter == null ? null : new float[pixels];
             for (int i = 0; i < count; i++) {
                 int index = permutation[from + i];
-                train.copyImage(index, images, i * pixels);
-                labels[i] = train.label(index);
+                labelsInto[i] = train.label(index);
+                if (augmenter == null) {
+                    train.copyImage(index, into, i * pixels);
+                } else {
+                    train.copyImage(index, original, 0);
+                    augmenter.apply(original, 0, into, i * pixels, train.cols(),
+                            Augmenter.random(config.seed(), epoch - 1, from + i));
+                }
             }
             return count;
         }

@@ -1,5 +1,6 @@
 package dev.digitlab.train;
 
+import dev.digitlab.data.ImageSet;
 import dev.digitlab.data.MnistDataset;
 import dev.digitlab.nn.ModelSpec;
 import dev.digitlab.nn.Network;
@@ -17,17 +18,31 @@ import java.util.Optional;
  * @param modelName the name the trained model gets
  * @param start     the network to go on training from its weights (fine-tuning, e.g. a learner's
  *                  Keras model), or null to build a new one from {@code spec}
+ * @param extra     training images added to the data set's (e.g. pen digits), or null
+ * @param augmenter varies every training image each epoch (shifts, rotation, pen width), or null
+ * @param dataName  the training data's name the model records (the data set's when null)
  */
-public record TrainingJob(ModelSpec spec, TrainingConfig config, MnistDataset data, String modelName, Network start) {
+public record TrainingJob(ModelSpec spec, TrainingConfig config, MnistDataset data, String modelName, Network start,
+                          ImageSet extra, Augmenter augmenter, String dataName) {
 
     /** A job that trains a new network built from {@code spec}. */
     public TrainingJob(ModelSpec spec, TrainingConfig config, MnistDataset data, String modelName) {
-        this(spec, config, data, modelName, null);
+        this(spec, config, data, modelName, null, null, null, null);
     }
 
     /** A job that goes on training {@code start} from its weights. */
     public static TrainingJob from(Network start, TrainingConfig config, MnistDataset data, String modelName) {
-        return new TrainingJob(start.spec(), config, data, modelName, start);
+        return new TrainingJob(start.spec(), config, data, modelName, start, null, null, null);
+    }
+
+    /** This job with {@code images} added to the training images, recorded under the name {@code name}. */
+    public TrainingJob withExtra(ImageSet images, String name) {
+        return new TrainingJob(spec, config, data, modelName, start, images, augmenter, name);
+    }
+
+    /** This job with every training image varied each epoch by {@code by} (null: not varied). */
+    public TrainingJob augmented(Augmenter by) {
+        return new TrainingJob(spec, config, data, modelName, start, extra, by, dataName);
     }
 
     /**
@@ -52,12 +67,12 @@ public record TrainingJob(ModelSpec spec, TrainingConfig config, MnistDataset da
     public Optional<Outcome> run(TrainingListener listener) {
         TrainingListener heard = listener == null ? TrainingListener.NONE : listener;
         Network network = start != null ? start : Network.create(spec, config.seed());
-        TrainingResult result = Trainer.fit(network, data, config, heard);
+        TrainingResult result = Trainer.fit(network, data, extra, augmenter, config, heard);
         if (result.cancelled() && heard.isAbandoned()) {
             return Optional.empty();
         }
         Evaluation test = Evaluator.evaluate(network, data.test());
-        TrainedModel model = new TrainedModel(modelName, network, config, data.name(), data.checksum(),
+        TrainedModel model = new TrainedModel(modelName, network, config, dataName == null ? data.name() : dataName, data.checksum(),
                 result.history(), test.accuracy(), Instant.now());
         return Optional.of(new Outcome(model, test, result.cancelled()));
     }

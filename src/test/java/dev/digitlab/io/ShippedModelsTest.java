@@ -28,14 +28,16 @@ class ShippedModelsTest {
     }
 
     @Test
-    void theCnnIsTheCnnPresetPast99PercentWithinFiveEpochs() {
+    void theCnnIsTheCnnPresetPast99PercentWithinFiveEpochsAndSaysItLearntFromPenDigits() {
         TrainedModel model = new ShippedModels().load(ShippedModels.CNN);
 
         assertEquals("mnist-cnn", model.name());
+        assertEquals("MNIST + pen digits: 7,494 drawings by 30 writers of pendigits-orig.tra, 4 copies, augmented",
+                model.datasetName());
         assertEquals(ModelSpec.preset("cnn"), model.network().spec());
         assertEquals(MNIST_TRAIN_SHA256, model.datasetChecksum());
         assertTrue(model.history().size() <= 5, model.history().size() + " epochs");
-        assertTrue(model.testAccuracy() >= 0.99, "test accuracy " + model.testAccuracy());
+        assertTrue(model.testAccuracy() >= 0.991, "test accuracy " + model.testAccuracy());
     }
 
     @Test

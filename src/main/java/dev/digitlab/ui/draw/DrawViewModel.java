@@ -2,6 +2,7 @@ package dev.digitlab.ui.draw;
 
 import dev.digitlab.imaging.GrayImage;
 import dev.digitlab.imaging.strokes.Drawing;
+import dev.digitlab.imaging.strokes.Pen;
 import dev.digitlab.imaging.strokes.DrawingReader;
 import dev.digitlab.imaging.strokes.Reading;
 import dev.digitlab.imaging.strokes.Stroke;
@@ -48,14 +49,10 @@ public final class DrawViewModel implements AutoCloseable {
         READY
     }
 
-    /**
-     * Pen width in drawing units: a digit drawn across about two thirds of the canvas then has,
-     * after preprocessing, MNIST's median stroke width (about 2.3 of 28 pixels, 2.0 to 2.8 for
-     * the middle half of the test digits).
-     */
-    public static final double DEFAULT_PEN_WIDTH = 24;
-    public static final double MIN_PEN_WIDTH = 6;
-    public static final double MAX_PEN_WIDTH = 48;
+    /** Pen widths in drawing units: the Draw tab's pen, shared with the command line ({@link Pen}). */
+    public static final double DEFAULT_PEN_WIDTH = Pen.DEFAULT_WIDTH;
+    public static final double MIN_PEN_WIDTH = Pen.MIN_WIDTH;
+    public static final double MAX_PEN_WIDTH = Pen.MAX_WIDTH;
 
     private static final Logger LOG = LoggerFactory.getLogger(DrawViewModel.class);
     private static final int LATENCY_BATCH = 200;

@@ -51,6 +51,7 @@ public final class EvaluateView implements TabView {
     private final PngExport export;
     private final Map<String, Node> exportables = new LinkedHashMap<>();
     private final TabPane sections = new TabPane();
+    private final FileChooserService chooser;
 
     /**
      * @param model   what to show
@@ -58,6 +59,7 @@ public final class EvaluateView implements TabView {
      */
     public EvaluateView(EvaluateViewModel model, FileChooserService chooser) {
         this.model = model;
+        this.chooser = chooser;
         this.export = new PngExport(chooser, model::exported, model::exportFailed);
         root.getStyleClass().add("evaluate-view");
         root.getStylesheets().add(EvaluateView.class.getResource("evaluate.css").toExternalForm());
@@ -119,6 +121,22 @@ public final class EvaluateView implements TabView {
         return top;
     }
 
+    /** Tests the active model on a file of pen-written digits, drawn and read as the Draw tab does. */
+    private Button strokesButton() {
+        Button strokes = new Button(Messages.get("button.openStrokes"));
+        strokes.setId("openStrokesButton");
+        strokes.disableProperty().bind(model.canEvaluateProperty().not());
+        strokes.setOnAction(e -> chooser.chooseOpenFile(Messages.get("strokes.open.title"),
+                Messages.get("file.strokesFilter"), "*.tra", "*.tes", "*.txt", "*.unipen")
+                .ifPresent(model::evaluateStrokes));
+        strokes.setMinWidth(Region.USE_PREF_SIZE);
+        Tooltip strokesTip = new Tooltip(Messages.get("help.openStrokes"));
+        strokesTip.setWrapText(true);
+        strokesTip.setMaxWidth(340);
+        strokes.setTooltip(strokesTip);
+        return strokes;
+    }
+
     private Node bar() {
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(20, 20);
@@ -142,7 +160,7 @@ public final class EvaluateView implements TabView {
 
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(12, evaluateButton(), shippedButton(), spinner, status, notice(), gap, summary);
+        HBox bar = new HBox(12, evaluateButton(), strokesButton(), shippedButton(), spinner, status, notice(), gap, summary);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }

@@ -9,7 +9,10 @@ import dev.digitlab.ui.shared.LocalText;
 import dev.digitlab.ui.shared.Messages;
 
 import dev.digitlab.data.DataException;
+import dev.digitlab.data.ImageSet;
 import dev.digitlab.data.MnistDataset;
+import dev.digitlab.data.UnipenReader;
+import dev.digitlab.imaging.strokes.TabletDigits;
 import dev.digitlab.io.ModelFileException;
 import dev.digitlab.train.Predictions;
 import dev.digitlab.train.TrainedModel;
@@ -130,13 +133,41 @@ public final class EvaluateViewModel implements AutoCloseable {
             task.setOnSucceeded(e -> {
                 end();
                 data = task.getValue();
-                startEvaluation(model);
+                startEvaluation(model, data.test(), null);
             });
             task.setOnFailed(e -> fail(task.getException()));
             worker.execute(task);
         } else {
-            startEvaluation(model);
+            startEvaluation(model, data.test(), null);
         }
+    }
+
+    /**
+     * Tests the active model on digits written with a pen ({@code file}: UNIPEN text, such as the pen
+     * digits data set), each drawn with the Draw tab's pen on its canvas and read as a drawing is.
+     */
+    public void evaluateStrokes(Path file) {
+        if (!canEvaluate.get()) {
+            return;
+        }
+        errorCause.set(null);
+        error.set(null);
+        TrainedModel model = active.modelProperty().get();
+        String name = file.getFileName().toString();
+        Task<ImageSet> task = new Task<>() {
+            @Override
+            protected ImageSet call() {
+                return TabletDigits.images(UnipenReader.read(file), model.preprocessing());
+            }
+        };
+        begin(task, Phase.LOADING);
+        status.set(() -> Messages.format("evaluate.loadingStrokes", name));
+        task.setOnSucceeded(e -> {
+            end();
+            startEvaluation(model, task.getValue(), name);
+        });
+        task.setOnFailed(e -> fail(task.getException()));
+        worker.execute(task);
     }
 
     /** Loads the shipped tutorial model and makes it the active one (offered while there is none). */
@@ -195,22 +226,23 @@ public final class EvaluateViewModel implements AutoCloseable {
 
     // ----- life cycle ----------------------------------------------------------------------
 
-    private void startEvaluation(TrainedModel model) {
-        EvaluationTask task = new EvaluationTask(model.network(), data.test());
+    /** Tests {@code model} on {@code images}: MNIST's test set, or the pen drawings of file {@code strokes}. */
+    private void startEvaluation(TrainedModel model, ImageSet images, String strokes) {
+        EvaluationTask task = new EvaluationTask(model.network(), images);
         begin(task, Phase.EVALUATING);
-        int size = data.test().size();
+        int size = images.size();
         status.set(() -> Messages.format("evaluate.running", model.name(), size));
         task.setOnSucceeded(e -> {
             end();
-            show(model, task.getValue(), task.seconds());
+            show(model, task.getValue(), task.seconds(), strokes);
         });
         task.setOnFailed(e -> fail(task.getException()));
         worker.execute(task);
     }
 
-    private void show(TrainedModel model, Predictions p, double seconds) {
+    private void show(TrainedModel model, Predictions p, double seconds, String strokes) {
         long start = System.nanoTime();
-        results.show(model, p);
+        results.show(model, p, strokes);
         mistakes.show(p);
         status.set(() -> Messages.format("evaluate.done", model.name(), p.size(), seconds));
         lastEvaluationSeconds = seconds;

@@ -28,7 +28,8 @@ public final class EvaluationResults {
     private final ObservableList<DigitRow> rowsView = FXCollections.unmodifiableObservableList(rows);
 
     /** Shows what testing {@code model} gave. */
-    void show(TrainedModel model, Predictions p) {
+    /** Shows what testing {@code model} found; {@code strokes} names the pen-digit file tested on, or null for MNIST. */
+    void show(TrainedModel model, Predictions p, String strokes) {
         Evaluation result = p.evaluation();
         ClassMetrics metrics = ClassMetrics.of(result.confusion());
         List<DigitRow> digitRows = new ArrayList<>();
@@ -39,7 +40,10 @@ public final class EvaluationResults {
         evaluated.set(model);
         evaluation.set(result);
         predictions.set(p);
-        summary.set(() -> Messages.format("evaluate.summary", 100 * result.accuracy(), result.loss(), p.size()));
+        summary.set(strokes == null
+                ? () -> Messages.format("evaluate.summary", 100 * result.accuracy(), result.loss(), p.size())
+                : () -> Messages.format("evaluate.summaryStrokes", 100 * result.accuracy(), result.loss(), p.size(),
+                        strokes));
     }
 
     /** Composes the summary again in the default language. */

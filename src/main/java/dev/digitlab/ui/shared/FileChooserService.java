@@ -34,6 +34,19 @@ public interface FileChooserService {
     }
 
     /**
+     * Asks for an existing file of a kind other than a model, e.g. pen recordings. Services that
+     * only save answer as a cancel.
+     *
+     * @param title      the dialog's title
+     * @param filterName what the files are called in the dialog's filter
+     * @param patterns   the filter's patterns, e.g. {@code *.tra}
+     * @return the chosen file, or empty when the user cancelled
+     */
+    default Optional<Path> chooseOpenFile(String title, String filterName, String... patterns) {
+        return Optional.empty();
+    }
+
+    /**
      * Asks for a folder. Services that only save answer as a cancel.
      *
      * @param title the dialog's title

@@ -54,6 +54,14 @@ public final class FxFileChooserService implements FileChooserService {
     }
 
     @Override
+    public Optional<Path> chooseOpenFile(String title, String filterName, String... patterns) {
+        FileChooser chooser = chooser(title);
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(filterName, patterns),
+                new FileChooser.ExtensionFilter(Messages.get("file.allFilter"), "*"));
+        return remember(chooser.showOpenDialog(owner));
+    }
+
+    @Override
     public Optional<Path> chooseFolder(String title) {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle(title);

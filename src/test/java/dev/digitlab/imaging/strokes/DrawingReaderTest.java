@@ -7,7 +7,6 @@ import dev.digitlab.imaging.strokes.DrawingReaderTest;
 import dev.digitlab.imaging.strokes.DrawnDigits;
 import dev.digitlab.imaging.strokes.Reading;
 import dev.digitlab.imaging.strokes.Stroke;
-import dev.digitlab.ui.draw.DrawViewModel;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,7 +49,7 @@ class DrawingReaderTest {
     void drawnDigitsAreReadRightWhateverTheirSizePlaceAndPen() {
         double[][] ways = {
             // size, centre x, centre y, pen
-            {190, 140, 140, DrawViewModel.DEFAULT_PEN_WIDTH},
+            {190, 140, 140, Pen.DEFAULT_WIDTH},
             {240, 140, 140, 30},
             {70, 50, 60, 10},
             {90, 220, 210, 14},
@@ -85,7 +84,7 @@ class DrawingReaderTest {
     void theDefaultPenGivesMnistsStrokeWidth() {
         // MNIST's test digits, measured the same way (area over half the outline): median 2.34
         // pixels, middle half 2.0 to 2.8. A digit drawn across two thirds of the canvas:
-        for (List<Stroke> digit : oneZeroSeven(190, 140, 140, DrawViewModel.DEFAULT_PEN_WIDTH).subList(1, 3)) {
+        for (List<Stroke> digit : oneZeroSeven(190, 140, 140, Pen.DEFAULT_WIDTH).subList(1, 3)) {
             double width = strokeWidth(reader.read(digit, shipped, recipe).input().values());
             assertTrue(width >= 2.0 && width <= 2.8, "stroke width " + width);
         }
