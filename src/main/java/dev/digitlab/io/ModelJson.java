@@ -9,6 +9,7 @@ import dev.digitlab.nn.LayerSpec;
 import dev.digitlab.nn.ModelSpec;
 import dev.digitlab.nn.Parameter;
 import dev.digitlab.nn.OptimizerConfig;
+import dev.digitlab.train.Adaptation;
 import dev.digitlab.train.EpochResult;
 import dev.digitlab.train.TrainingConfig;
 import java.io.IOException;
@@ -77,6 +78,11 @@ final class ModelJson {
         w.name("test_accuracy");
         number(w, h.testAccuracy());
         writeHistory(w, h.history());
+        if (h.adaptation() != null) {
+            // Only in adapted models, so every other file stays byte for byte as before.
+            w.name("adapted_from").beginObject().name("base_model").value(h.adaptation().baseModel())
+                    .name("user_drawings").value(h.adaptation().drawings()).endObject();
+        }
         Preprocessing p = h.preprocessing();
         w.name("preprocessing").beginObject().name("method").value(p.method()).name("box").value(p.box())
                 .name("field").value(p.field()).name("centring").value(p.centring()).endObject();
@@ -246,8 +252,12 @@ final class ModelJson {
         Preprocessing preprocessing = preprocessing(root.optionalObject("preprocessing"), source);
         Instant created = created(root);
         List<ModelHeader.WeightInfo> weights = weights(raw, root, spec, expected, source);
+        Fields adapted = root.optionalObject("adapted_from");
+        Adaptation adaptation = adapted == null ? null
+                : new Adaptation(adapted.optionalString("base_model"), Math.max(0, adapted.integer("user_drawings")));
         return new ModelHeader(version, root.optionalString("name"), created, root.optionalString("app_version"),
-                spec, initSeed, config, datasetName, datasetChecksum, history, testAccuracy, preprocessing, weights);
+                spec, initSeed, config, datasetName, datasetChecksum, history, testAccuracy, preprocessing, weights,
+                adaptation);
     }
 
     private static ModelSpec spec(Fields arch, String source) {

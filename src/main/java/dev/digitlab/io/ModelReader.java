@@ -99,7 +99,7 @@ public final class ModelReader {
         List<float[]> values = decodeWeights(header, raw, source);
         Network network = build(header, values);
         return new TrainedModel(name, network, header.config(), header.datasetName(), header.datasetChecksum(),
-                header.history(), header.testAccuracy(), header.created());
+                header.history(), header.testAccuracy(), header.created(), header.adaptation());
     }
 
     /** Reads the header from a stream; see {@link #readHeader(Path)}. The caller closes {@code in}. */

@@ -2,6 +2,7 @@ package dev.digitlab.train;
 
 import dev.digitlab.data.ImageSet;
 import dev.digitlab.nn.Network;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,6 +54,19 @@ public final class Teacher {
      */
     public record Outcome(Network network, int drawings, double ownBefore, double ownAfter, double mnistBefore,
                           double mnistAfter) {
+
+        /**
+         * The taught network as a model made from {@code base}: named after it ("mnist-cnn + my
+         * handwriting"), its training record kept, its test accuracy the one measured after teaching,
+         * and the file saying what it was adapted from and with how many drawings.
+         */
+        public TrainedModel model(TrainedModel base) {
+            Adaptation before = base.adaptation();
+            String baseName = before != null && before.baseModel() != null ? before.baseModel() : base.name();
+            int total = drawings + (before != null ? before.drawings() : 0);
+            return new TrainedModel(Adaptation.nameAfter(baseName), network, base.config(), base.datasetName(),
+                    base.datasetChecksum(), base.history(), mnistAfter, Instant.now(), new Adaptation(baseName, total));
+        }
     }
 
     private final FineTuneConfig config;

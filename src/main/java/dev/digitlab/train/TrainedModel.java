@@ -16,16 +16,23 @@ import java.util.List;
  * @param history         one entry per finished epoch
  * @param testAccuracy    accuracy on the test set, or NaN when not measured
  * @param created         when training finished
+ * @param adaptation      how it was adapted to a user's handwriting; null when it was not
  */
 public record TrainedModel(String name, Network network, TrainingConfig config, String datasetName,
                            String datasetChecksum, List<EpochResult> history, double testAccuracy,
-                           Instant created) {
+                           Instant created, Adaptation adaptation) {
 
     public TrainedModel {
         if (network == null) {
             throw new IllegalArgumentException("a trained model needs a network");
         }
         history = List.copyOf(history);
+    }
+
+    /** A model that was not adapted to anyone's handwriting. */
+    public TrainedModel(String name, Network network, TrainingConfig config, String datasetName,
+                        String datasetChecksum, List<EpochResult> history, double testAccuracy, Instant created) {
+        this(name, network, config, datasetName, datasetChecksum, history, testAccuracy, created, null);
     }
 
     /** Whether the test accuracy was measured. */
@@ -36,6 +43,6 @@ public record TrainedModel(String name, Network network, TrainingConfig config, 
     /** This model under another name (e.g. after "Save as"). */
     public TrainedModel withName(String newName) {
         return new TrainedModel(newName, network, config, datasetName, datasetChecksum, history, testAccuracy,
-                created);
+                created, adaptation);
     }
 }
