@@ -44,6 +44,7 @@ public final class DrawView {
 
     private final DrawViewModel model;
     private final BorderPane root = new BorderPane();
+    private VBox resultsPanel;
 
     public DrawView(DrawViewModel model) {
         this.model = model;
@@ -57,6 +58,15 @@ public final class DrawView {
     /** The tab's content. */
     public Parent root() {
         return root;
+    }
+
+    /**
+     * Adds "teach it my handwriting" to the results: {@code correction} right under the predicted
+     * digit, {@code panel} (the kept drawings and Teach) at the end.
+     */
+    public void addTeaching(Node correction, Node panel) {
+        resultsPanel.getChildren().add(2, correction);
+        resultsPanel.getChildren().add(panel);
     }
 
     private void keyPressed(KeyEvent e) {
@@ -136,6 +146,7 @@ public final class DrawView {
         VBox panel = new VBox(8, modelCard(), prediction(),
                 section("draw.section.probabilities"), probabilities(),
                 networkInput());
+        resultsPanel = panel;
         panel.getStyleClass().add("results");
         panel.setPadding(new Insets(14, 18, 14, 18));
         panel.setPrefWidth(420);

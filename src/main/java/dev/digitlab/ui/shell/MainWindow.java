@@ -2,6 +2,10 @@ package dev.digitlab.ui.shell;
 
 import dev.digitlab.ui.draw.DrawView;
 import dev.digitlab.ui.draw.DrawViewModel;
+import dev.digitlab.ui.teach.MyDrawings;
+import dev.digitlab.ui.teach.TeachView;
+import dev.digitlab.ui.teach.TeachViewModel;
+import dev.digitlab.io.DrawingStore;
 import dev.digitlab.ui.evaluate.EvaluateView;
 import dev.digitlab.ui.evaluate.EvaluateViewModel;
 import dev.digitlab.ui.shared.ActiveModel;
@@ -100,6 +104,7 @@ public final class MainWindow implements ShellActions {
     private final DataFolderSource data;
     private final TrainingViewModel training;
     private final DrawViewModel draw;
+    private final TeachViewModel teach;
     private final EvaluateViewModel evaluate;
     private javafx.beans.binding.BooleanBinding busy;
     private final ModelFiles files;
@@ -118,6 +123,7 @@ public final class MainWindow implements ShellActions {
         data = new DataFolderSource(services.dataLookup(), folder);
         training = new TrainingViewModel(active, data);
         draw = new DrawViewModel(active);
+        teach = new TeachViewModel(active, data, new MyDrawings(DrawingStore.inHome()), draw);
         evaluate = new EvaluateViewModel(active, data, () -> {
             try {
                 return services.shipped().call();
@@ -168,6 +174,15 @@ public final class MainWindow implements ShellActions {
             }
         });
         evaluate.onOpenInDrawProperty().set(this::openInDraw);
+        teach.drawings().problemProperty().addListener((obs, old, now) -> {
+            if (now != null && !now.isBlank()) {
+                Platform.runLater(() -> services.prompts().showError(now, null));
+            }
+        });
+        if (teach.drawings().problemProperty().get() != null) {
+            String problem = teach.drawings().problemProperty().get();
+            Platform.runLater(() -> services.prompts().showError(problem, null));
+        }
         // Failures the tabs report (missing data, not enough memory) also get a dialog.
         showAsDialog(training.errorProperty(), training.errorCauseProperty());
         showAsDialog(evaluate.errorProperty(), evaluate.errorCauseProperty());
@@ -196,7 +211,7 @@ public final class MainWindow implements ShellActions {
         view = new MainView(new TrainingView(training).root(), new StackPane());
         view.addTab("evaluateTab", Messages.get("tab.evaluate"), new StackPane());
         List<Tab> tabs = view.tabs().getTabs();
-        buildWhenSelected(tabs.get(1), () -> new DrawView(draw).root());
+        buildWhenSelected(tabs.get(1), this::buildDrawTab);
         buildWhenSelected(tabs.get(2), () -> {
             evaluateView = new EvaluateView(evaluate, services.chooser());
             return evaluateView.root();
@@ -207,6 +222,19 @@ public final class MainWindow implements ShellActions {
         stage.titleProperty().unbind();
         stage.titleProperty().bind(files.titleBinding());
         return view.root();
+    }
+
+    private Node buildDrawTab() {
+        DrawView drawView = new DrawView(draw);
+        TeachView teachView = new TeachView(teach);
+        drawView.addTeaching(teachView.correction(), teachView.panel());
+        // A digit typed on the tab says what the drawing is, as a click on that digit does.
+        drawView.root().addEventHandler(javafx.scene.input.KeyEvent.KEY_TYPED, e -> {
+            if (!e.isShortcutDown() && teach.typed(e.getCharacter())) {
+                e.consume();
+            }
+        });
+        return drawView.root();
     }
 
     private static void buildWhenSelected(Tab tab, Supplier<Node> content) {
@@ -231,6 +259,16 @@ public final class MainWindow implements ShellActions {
             return;
         }
         files.newModel(form.spec(28 * 28, 10), form.config());
+    }
+
+    @Override
+    public void teachModel() {
+        view.tabs().getSelectionModel().select(view.tabs().getTabs().get(1));
+        if (teach.canTeachProperty().get()) {
+            teach.teach();
+        } else if (teach.drawings().list().isEmpty()) {
+            services.prompts().showError(Messages.get("teach.none"), null);
+        }
     }
 
     @Override
@@ -299,6 +337,7 @@ public final class MainWindow implements ShellActions {
         // The texts the view models have composed are written again; the views are built anew.
         training.languageChanged();
         draw.languageChanged();
+        teach.languageChanged();
         evaluate.languageChanged();
         status.recompose();
         int tab = view.tabs().getSelectionModel().getSelectedIndex();

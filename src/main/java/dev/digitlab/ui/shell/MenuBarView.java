@@ -71,6 +71,7 @@ public final class MenuBarView {
                 item("saveItem", "menu.file.save", "Shortcut+S", files::save),
                 item("saveAsItem", "menu.file.saveAs", "Shortcut+Shift+S", files::saveAs),
                 new SeparatorMenuItem(),
+                item("teachItem", "menu.file.teach", null, actions::teachModel),
                 item("openDataItem", "menu.file.openData", null, actions::openDataFolder),
                 export,
                 new SeparatorMenuItem(),
