@@ -33,7 +33,7 @@ public record FineTuneConfig(int steps, int batchSize, int ownPerBatch, double l
 
     /** The settings "Teach the model" and {@code digitlab adapt} use, measured on pen-written digits. */
     public static FineTuneConfig standard() {
-        return new FineTuneConfig(40, 64, 24, 5e-4, new Jitter(12, 0.12, 1.5), 42);
+        return new FineTuneConfig(25, 64, 24, 1e-3, new Jitter(12, 0.12, 1.5), 42);
     }
 
     /** These settings with another number of steps. */

@@ -45,6 +45,7 @@ public final class DrawView {
     private final DrawViewModel model;
     private final BorderPane root = new BorderPane();
     private VBox resultsPanel;
+    private VBox paperArea;
 
     public DrawView(DrawViewModel model) {
         this.model = model;
@@ -61,12 +62,12 @@ public final class DrawView {
     }
 
     /**
-     * Adds "teach it my handwriting" to the results: {@code correction} right under the predicted
-     * digit, {@code panel} (the kept drawings and Teach) at the end.
+     * Adds "teach it my handwriting": {@code correction} right under the predicted digit,
+     * {@code panel} (the kept drawings and Teach) under the paper's tools.
      */
     public void addTeaching(Node correction, Node panel) {
         resultsPanel.getChildren().add(2, correction);
-        resultsPanel.getChildren().add(panel);
+        paperArea.getChildren().add(panel);
     }
 
     private void keyPressed(KeyEvent e) {
@@ -117,6 +118,7 @@ public final class DrawView {
         tools.getStyleClass().add("tools");
 
         VBox box = new VBox(12, pad, tools);
+        paperArea = box;
         box.setPadding(new Insets(18, 18, 14, 18));
         box.getStyleClass().add("paper-area");
         return box;

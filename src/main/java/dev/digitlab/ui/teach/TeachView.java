@@ -2,6 +2,9 @@ package dev.digitlab.ui.teach;
 
 import dev.digitlab.imaging.strokes.LabelledDrawing;
 import dev.digitlab.ui.shared.Messages;
+import dev.digitlab.ui.shared.PulseMonitor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.Comparator;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -13,10 +16,10 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -34,14 +37,31 @@ import javafx.util.Duration;
 public final class TeachView {
 
     private static final double THUMB = 40;
+    private static final Logger LOG = LoggerFactory.getLogger(TeachView.class);
 
     private final TeachViewModel model;
     private final ToggleButton[] digits = new ToggleButton[10];
     private final Label[] counts = new Label[10];
-    private final FlowPane thumbnails = new FlowPane(6, 6);
+    private final HBox thumbnails = new HBox(6);
 
     public TeachView(TeachViewModel model) {
         this.model = model;
+        if (Boolean.getBoolean(PulseMonitor.PROPERTY)) {
+            logPulses();
+        }
+    }
+
+    /** Logs, per teaching, the longest gap between two FX pulses and the FX threads' CPU use. */
+    private void logPulses() {
+        PulseMonitor monitor = new PulseMonitor();
+        monitor.start();
+        model.teachingProperty().addListener((obs, old, now) -> {
+            if (now) {
+                monitor.take();
+            } else {
+                LOG.info("pulse: teaching ended ({}); {}", model.stageProperty().get(), monitor.take());
+            }
+        });
     }
 
     /** The row under the prediction: "Not right? It is a" 0 ... 9, and Keep as example. */
@@ -106,7 +126,16 @@ public final class TeachView {
             GridPane.setHalignment(counts[d], javafx.geometry.HPos.CENTER);
         }
         thumbnails.setId("thumbnails");
-        thumbnails.setPrefWrapLength(380);
+        thumbnails.setMinHeight(THUMB + 2);
+        ScrollPane strip = new ScrollPane(thumbnails);
+        strip.setId("thumbnailStrip");
+        strip.getStyleClass().add("thumb-strip");
+        strip.setFitToHeight(true);
+        strip.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        strip.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        strip.setPrefViewportHeight(THUMB + 4);
+        strip.visibleProperty().bind(Bindings.isNotEmpty(model.drawings().list()));
+        strip.managedProperty().bind(strip.visibleProperty());
         model.drawings().list().addListener((ListChangeListener<LabelledDrawing>) c -> refresh());
         refresh();
         Label empty = new Label(Messages.get("teach.none"));
@@ -120,7 +149,12 @@ public final class TeachView {
         problem.textProperty().bind(model.drawings().problemProperty());
         problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
-        return new VBox(6, title, table, empty, thumbnails, problem, teachRow(), resultLabel());
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        HBox header = new HBox(16, title, table);
+        header.setAlignment(Pos.BOTTOM_LEFT);
+        VBox box = new VBox(6, header, empty, strip, problem, teachRow(), resultLabel());
+        box.getStyleClass().add("teach-panel");
+        return box;
     }
 
     private Node teachRow() {

@@ -56,6 +56,8 @@ public final class TeachViewModel {
     private List<Stroke> lastKeptStrokes;
     private LabelledDrawing lastKept;
     private TeachTask task;
+    private double taughtSeconds;
+    private TrainedModel taughtModel;
 
     public TeachViewModel(ActiveModel active, DatasetSource data, MyDrawings mine, DrawViewModel draw) {
         this(active, data, mine, draw, FineTuneConfig.standard());
@@ -149,9 +151,17 @@ public final class TeachViewModel {
         progress.set(0);
         result.set(() -> "");
         stage.set(() -> "");
-        task.messageProperty().addListener((obs, old, now) -> stage.setFixed(now));
+        taughtModel = null;
+        task.messageProperty().addListener((obs, old, now) -> stage.set(() -> taughtLine() + now));
         task.progressProperty().addListener((obs, old, now) -> progress.set(Math.max(0, now.doubleValue())));
-        task.setOnSucceeded(e -> finished(task.getValue()));
+        TeachTask running = task;
+        // The model is made before it is checked: it becomes the active one at once.
+        task.valueProperty().addListener((obs, old, now) -> {
+            if (now != null && now.outcome() == null && !running.isCancelled()) {
+                taught(now);
+            }
+        });
+        task.setOnSucceeded(e -> finished(running.getValue()));
         task.setOnCancelled(e -> stopped());
         task.setOnFailed(e -> failed(task.getException()));
         Thread thread = new Thread(task, "digitlab-teach");
@@ -166,6 +176,24 @@ public final class TeachViewModel {
         }
     }
 
+    private void taught(TeachTask.Result r) {
+        active.set(r.model(), true);
+        taughtModel = r.model();
+        taughtSeconds = r.seconds();
+        String doing = running(task);
+        stage.set(() -> taughtLine() + doing);
+    }
+
+    private static String running(TeachTask t) {
+        return t == null || t.getMessage() == null ? "" : t.getMessage();
+    }
+
+    /** "Taught in 1.2 s: ... is the active model", and a space; empty before the model is made. */
+    private String taughtLine() {
+        return taughtModel == null ? ""
+                : Messages.format("teach.taught", taughtModel.name(), taughtSeconds) + " ";
+    }
+
     private void finished(TeachTask.Result r) {
         task = null;
         teaching.set(false);
@@ -176,7 +204,9 @@ public final class TeachViewModel {
         progress.set(1);
         active.set(r.model(), true);
         Teacher.Outcome o = r.outcome();
-        stage.set(() -> Messages.format("teach.done", r.model().name(), r.seconds()));
+        double checked = r.seconds();
+        double taughtIn = taughtModel != null ? taughtSeconds : checked;
+        stage.set(() -> Messages.format("teach.done", r.model().name(), taughtIn, checked));
         result.set(() -> describe(o));
     }
 
@@ -185,9 +215,8 @@ public final class TeachViewModel {
                 ? Messages.format("teach.result.ownFew", Percent.of(o.ownBefore()), Teacher.FOLDS)
                 : Messages.format("teach.result.own", Percent.of(o.ownBefore()), Percent.of(o.ownAfter()),
                 o.drawings());
-        String mnist = Double.isNaN(o.mnistAfter()) ? ""
-                : "\n" + Messages.format("teach.result.mnist", Double.isNaN(o.mnistBefore()) ? "?"
-                : Percent.of(o.mnistBefore()), Percent.of(o.mnistAfter()));
+        String mnist = Double.isNaN(o.mnistAfter()) || Double.isNaN(o.mnistBefore()) ? ""
+                : "\n" + Messages.format("teach.result.mnist", o.mnistBefore(), o.mnistAfter());
         return own + mnist;
     }
 
@@ -195,7 +224,9 @@ public final class TeachViewModel {
         task = null;
         teaching.set(false);
         progress.set(0);
-        stage.set(() -> Messages.get("teach.stopped"));
+        TrainedModel kept = taughtModel;
+        stage.set(() -> kept == null ? Messages.get("teach.stopped")
+                : Messages.format("teach.stoppedChecking", kept.name()));
     }
 
     private void failed(Throwable e) {
