@@ -216,7 +216,7 @@ public final class TeachView {
         Label digit = new Label(Integer.toString(drawing.digit()));
         digit.getStyleClass().add("thumb-digit");
         StackPane.setAlignment(digit, Pos.BOTTOM_RIGHT);
-        Button delete = new Button("\u00d7");
+        Button delete = new Button(Messages.get("teach.thumb.deleteMark"));
         delete.getStyleClass().add("thumb-delete");
         delete.setFocusTraversable(false);
         delete.setOnAction(e -> model.delete(drawing));
