@@ -83,6 +83,10 @@ class AdaptCommandTest {
         assertTrue(text.contains("MNIST test set: "), text);
         assertTrue(text.endsWith("Saved small + my handwriting to " + adapted + System.lineSeparator()), text);
         assertTrue(Files.readString(adapted).contains("\"adapted_from\""));
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("info", "--model", adapted.toString()));
+        assertTrue(out.toString().contains("Adapted:        from small, taught 30 of the user's drawings"),
+                out.toString());
     }
 
     @Test
