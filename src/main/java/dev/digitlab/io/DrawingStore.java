@@ -49,11 +49,6 @@ public final class DrawingStore {
         this.file = file;
     }
 
-    /** The store in the app's home folder. */
-    public static DrawingStore inHome() {
-        return new DrawingStore(SettingsStore.home().resolve(FILE));
-    }
-
     /** The file the drawings live in. */
     public Path file() {
         return file;

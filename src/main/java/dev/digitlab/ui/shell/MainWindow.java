@@ -123,7 +123,9 @@ public final class MainWindow implements ShellActions {
         data = new DataFolderSource(services.dataLookup(), folder);
         training = new TrainingViewModel(active, data);
         draw = new DrawViewModel(active);
-        teach = new TeachViewModel(active, data, new MyDrawings(DrawingStore.inHome()), draw);
+        // The drawings live beside the settings, in the app's home folder (a test's own folder in tests).
+        teach = new TeachViewModel(active, data, new MyDrawings(new DrawingStore(
+                services.store().file().resolveSibling(DrawingStore.FILE))), draw);
         evaluate = new EvaluateViewModel(active, data, () -> {
             try {
                 return services.shipped().call();
