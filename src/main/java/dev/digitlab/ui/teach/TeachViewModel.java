@@ -163,7 +163,7 @@ public final class TeachViewModel {
         });
         task.setOnSucceeded(e -> finished(running.getValue()));
         task.setOnCancelled(e -> stopped());
-        task.setOnFailed(e -> failed(task.getException()));
+        task.setOnFailed(e -> failed(running.getException()));
         Thread thread = new Thread(task, "digitlab-teach");
         thread.setDaemon(true);
         thread.start();
@@ -202,7 +202,11 @@ public final class TeachViewModel {
             return;
         }
         progress.set(1);
-        active.set(r.model(), true);
+        // The checked model carries its MNIST figure; it replaces the taught one unless the user
+        // has made another model active meanwhile.
+        if (taughtModel == null || active.modelProperty().get() == taughtModel) {
+            active.set(r.model(), true);
+        }
         Teacher.Outcome o = r.outcome();
         double checked = r.seconds();
         double taughtIn = taughtModel != null ? taughtSeconds : checked;
