@@ -109,10 +109,10 @@ public final class AdaptCommand implements Callable<Integer> {
     }
 
     private static void print(PrintWriter text, Teacher.Outcome o, double seconds) {
-        text.printf(Locale.ROOT, "Your examples:  %.1f%% before, %s after%n", 100 * o.ownBefore(),
-                Double.isNaN(o.ownAfter()) ? "(too few to check fairly)"
-                        : String.format(Locale.ROOT, "%.1f%% (each read by a model that did not learn it, %d-fold)",
-                        100 * o.ownAfter(), Teacher.FOLDS));
+        text.printf(Locale.ROOT, "Your examples:  %.1f%% before, %s%n", 100 * o.ownBefore(),
+                Double.isNaN(o.ownAfter()) ? "too few to check fairly after (at least " + Teacher.FOLDS + ")"
+                        : String.format(Locale.ROOT, "%.1f%% after (each read by a model that did not learn it, "
+                        + "%d-fold)", 100 * o.ownAfter(), Teacher.FOLDS));
         text.printf(Locale.ROOT, "MNIST test set: %.2f%% before, %.2f%% after%n", 100 * o.mnistBefore(),
                 100 * o.mnistAfter());
         text.printf(Locale.ROOT, "Took %.1f s%n", seconds);
