@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
             DataCommand.class,
             TrainCommand.class,
             EvaluateCommand.class,
+            AdaptCommand.class,
             InfoCommand.class,
             PredictCommand.class,
             ExportCommand.class,

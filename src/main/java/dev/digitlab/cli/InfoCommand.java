@@ -61,6 +61,11 @@ public final class InfoCommand implements Callable<Integer> {
                 h.appVersion() == null ? "" : " by DigitLab " + h.appVersion(), h.formatVersion());
         out.printf(Locale.ROOT, "Trained on:     %s%n", dataset(h));
         out.printf(Locale.ROOT, "Training:       %s%n", training(h.config()));
+        if (h.adaptation() != null) {
+            out.printf(Locale.ROOT, "Adapted:        from %s, taught %,d of the user's drawings%n",
+                    h.adaptation().baseModel() == null ? "an unnamed model" : h.adaptation().baseModel(),
+                    h.adaptation().drawings());
+        }
         Preprocessing p = h.preprocessing();
         out.printf(Locale.ROOT, "Drawn digits:   %s: scaled into a %dx%d box, placed by %s in a %dx%d field%n",
                 p.method(), p.box(), p.box(), p.centring(), p.field(), p.field());

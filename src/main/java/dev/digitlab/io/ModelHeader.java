@@ -2,6 +2,7 @@ package dev.digitlab.io;
 
 import dev.digitlab.imaging.Preprocessing;
 import dev.digitlab.nn.ModelSpec;
+import dev.digitlab.train.Adaptation;
 import dev.digitlab.train.EpochResult;
 import dev.digitlab.train.TrainingConfig;
 import java.time.Instant;
@@ -25,11 +26,12 @@ import java.util.List;
  * @param testAccuracy    accuracy on the test set, or NaN when not measured
  * @param preprocessing   how drawn digits are prepared for this model
  * @param weights         the stored weights' names, shapes and checksums, in file order
+ * @param adaptation      how the model was adapted to a user's handwriting; null when it was not
  */
 public record ModelHeader(int formatVersion, String name, Instant created, String appVersion, ModelSpec spec,
                           long initSeed, TrainingConfig config, String datasetName, String datasetChecksum,
                           List<EpochResult> history, double testAccuracy, Preprocessing preprocessing,
-                          List<WeightInfo> weights) {
+                          List<WeightInfo> weights, Adaptation adaptation) {
 
     public ModelHeader {
         history = List.copyOf(history);

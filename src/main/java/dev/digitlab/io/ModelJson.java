@@ -8,6 +8,7 @@ import dev.digitlab.nn.LayerSpec;
 import dev.digitlab.nn.ModelSpec;
 import dev.digitlab.nn.Parameter;
 import dev.digitlab.nn.optim.OptimizerConfig;
+import dev.digitlab.train.Adaptation;
 import dev.digitlab.train.EpochResult;
 import dev.digitlab.train.TrainingConfig;
 import java.io.IOException;
@@ -88,8 +89,12 @@ final class ModelJson {
         Preprocessing preprocessing = preprocessing(root.optionalObject("preprocessing"), source);
         Instant created = created(root);
         List<ModelHeader.WeightInfo> weights = weights(raw, root, spec, expected, source);
+        Fields adapted = root.optionalObject("adapted_from");
+        Adaptation adaptation = adapted == null ? null
+                : new Adaptation(adapted.optionalString("base_model"), Math.max(0, adapted.integer("user_drawings")));
         return new ModelHeader(version, root.optionalString("name"), created, root.optionalString("app_version"),
-                spec, initSeed, config, datasetName, datasetChecksum, history, testAccuracy, preprocessing, weights);
+                spec, initSeed, config, datasetName, datasetChecksum, history, testAccuracy, preprocessing, weights,
+                adaptation);
     }
 
     private static ModelSpec spec(Fields arch, String source) {

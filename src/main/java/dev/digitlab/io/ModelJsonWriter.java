@@ -55,6 +55,11 @@ final class ModelJsonWriter {
         w.name("test_accuracy");
         number(w, h.testAccuracy());
         writeHistory(w, h.history());
+        if (h.adaptation() != null) {
+            // Only in adapted models, so every other file stays byte for byte as before.
+            w.name("adapted_from").beginObject().name("base_model").value(h.adaptation().baseModel())
+                    .name("user_drawings").value(h.adaptation().drawings()).endObject();
+        }
         Preprocessing p = h.preprocessing();
         w.name("preprocessing").beginObject().name("method").value(p.method()).name("box").value(p.box())
                 .name("field").value(p.field()).name("centring").value(p.centring()).endObject();

@@ -109,7 +109,8 @@ public final class ModelReader {
         List<float[]> values = decodeWeights(header, raw, source);
         Network network = build(header, values);
         return new TrainedModel(name, network, header.config(), header.datasetName(), header.datasetChecksum(),
-                header.history(), header.testAccuracy(), header.created(), header.preprocessing());
+                header.history(), header.testAccuracy(), header.created(), header.preprocessing(), null,
+                header.adaptation());
     }
 
     /** Reads the header from a stream; see {@link #readHeader(Path)}. The caller closes {@code in}. */

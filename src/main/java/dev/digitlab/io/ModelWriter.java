@@ -64,7 +64,7 @@ public final class ModelWriter {
         }
         ModelHeader header = new ModelHeader(ModelJson.VERSION, model.name(), model.created(), appVersion,
                 snapshot.spec(), snapshot.seed(), model.config(), model.datasetName(), model.datasetChecksum(),
-                model.history(), model.testAccuracy(), preprocessing, weights);
+                model.history(), model.testAccuracy(), preprocessing, weights, model.adaptation());
         try {
             file.write(target, out -> {
                 Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);

@@ -20,10 +20,12 @@ import java.util.List;
  * @param preprocessing   how a drawing is made into this model's input
  * @param origin          where a model not made by DigitLab came from, e.g. {@code "Keras 2.10.0,
  *                        mnist_model.h5"}; null for DigitLab's own
+ * @param adaptation      how it was adapted to a user's handwriting; null when it was not
  */
 public record TrainedModel(String name, Network network, TrainingConfig config, String datasetName,
                            String datasetChecksum, List<EpochResult> history, double testAccuracy,
-                           Instant created, Preprocessing preprocessing, String origin) {
+                           Instant created, Preprocessing preprocessing, String origin,
+                           Adaptation adaptation) {
 
     public TrainedModel {
         if (network == null) {
@@ -45,13 +47,28 @@ public record TrainedModel(String name, Network network, TrainingConfig config, 
     public TrainedModel(String name, Network network, TrainingConfig config, String datasetName,
                         String datasetChecksum, List<EpochResult> history, double testAccuracy, Instant created,
                         Preprocessing preprocessing) {
-        this(name, network, config, datasetName, datasetChecksum, history, testAccuracy, created, preprocessing, null);
+        this(name, network, config, datasetName, datasetChecksum, history, testAccuracy, created, preprocessing, null,
+                null);
+    }
+
+    /** A model of DigitLab's or imported from {@code origin}, not adapted to anyone's handwriting. */
+    public TrainedModel(String name, Network network, TrainingConfig config, String datasetName,
+                        String datasetChecksum, List<EpochResult> history, double testAccuracy, Instant created,
+                        Preprocessing preprocessing, String origin) {
+        this(name, network, config, datasetName, datasetChecksum, history, testAccuracy, created, preprocessing, origin,
+                null);
+    }
+
+    /** This model as adapted to a user's handwriting by {@code how}. */
+    public TrainedModel adaptedBy(Adaptation how) {
+        return new TrainedModel(name, network, config, datasetName, datasetChecksum, history, testAccuracy, created,
+                preprocessing, origin, how);
     }
 
     /** This model with the test accuracy DigitLab measured for it. */
     public TrainedModel withTestAccuracy(double accuracy) {
         return new TrainedModel(name, network, config, datasetName, datasetChecksum, history, accuracy, created,
-                preprocessing, origin);
+                preprocessing, origin, adaptation);
     }
 
     /** Whether this model reads what its recipe makes: as many inputs as the recipe's field has pixels. */
@@ -67,6 +84,6 @@ public record TrainedModel(String name, Network network, TrainingConfig config, 
     /** This model under another name (e.g. after "Save as"). */
     public TrainedModel withName(String newName) {
         return new TrainedModel(newName, network, config, datasetName, datasetChecksum, history, testAccuracy,
-                created, preprocessing, origin);
+                created, preprocessing, origin, adaptation);
     }
 }

@@ -12,6 +12,7 @@ import com.google.gson.JsonObject;
 import dev.digitlab.nn.ModelSpec;
 import dev.digitlab.nn.Network;
 import dev.digitlab.nn.Parameter;
+import dev.digitlab.train.Adaptation;
 import dev.digitlab.train.EpochResult;
 import dev.digitlab.train.TrainedModel;
 import java.io.IOException;
@@ -85,6 +86,26 @@ class ModelRoundTripTest {
         assertEquals(model.history(), loaded.history());
         assertEquals(0.875, loaded.testAccuracy());
         assertEquals(TestModels.CREATED, loaded.created());
+    }
+
+    @Test
+    void anAdaptedModelKeepsItsBaseAndHowManyDrawingsTaughtIt() throws IOException {
+        TrainedModel plain = TestModels.small(11);
+        TrainedModel adapted = new TrainedModel("mnist-cnn + my handwriting", plain.network(), plain.config(),
+                plain.datasetName(), plain.datasetChecksum(), plain.history(), 0.99, TestModels.CREATED,
+                plain.preprocessing(), null, new Adaptation("mnist-cnn", 30));
+        Path file = dir.resolve("adapted.json");
+        Path plainFile = dir.resolve("plain.json");
+
+        new ModelWriter("test-1.0").save(adapted, file);
+        new ModelWriter("test-1.0").save(plain, plainFile);
+
+        assertEquals(new Adaptation("mnist-cnn", 30), new ModelReader().load(file).adaptation());
+        assertEquals(new Adaptation("mnist-cnn", 30), new ModelReader().readHeader(file).adaptation());
+        assertTrue(Files.readString(file).contains("\"adapted_from\": {\n    \"base_model\": \"mnist-cnn\",\n"
+                + "    \"user_drawings\": 30\n  }"), Files.readString(file));
+        assertNull(new ModelReader().load(plainFile).adaptation());
+        assertFalse(Files.readString(plainFile).contains("adapted_from"));
     }
 
     @Test

@@ -84,6 +84,12 @@ public final class Drawing {
         return true;
     }
 
+    /** Adds a finished stroke, e.g. of a drawing kept earlier (the pen is lifted first). */
+    public void add(Stroke stroke) {
+        end();
+        done.add(stroke);
+    }
+
     /** Removes every stroke. */
     public void clear() {
         current = null;

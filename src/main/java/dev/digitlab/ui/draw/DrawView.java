@@ -41,6 +41,8 @@ public final class DrawView implements TabView {
 
     private final DrawViewModel model;
     private final BorderPane root = new BorderPane();
+    private VBox resultsPanel;
+    private VBox paperArea;
 
     public DrawView(DrawViewModel model) {
         this.model = model;
@@ -55,6 +57,15 @@ public final class DrawView implements TabView {
     @Override
     public Parent root() {
         return root;
+    }
+
+    /**
+     * Adds "teach it my handwriting": {@code correction} right under the predicted digit,
+     * {@code panel} (the kept drawings and Teach) under the paper's tools.
+     */
+    public void addTeaching(Node correction, Node panel) {
+        resultsPanel.getChildren().add(2, correction);
+        paperArea.getChildren().add(panel);
     }
 
     private void keyPressed(KeyEvent e) {
@@ -105,6 +116,7 @@ public final class DrawView implements TabView {
         tools.getStyleClass().add("tools");
 
         VBox box = new VBox(12, pad, tools);
+        paperArea = box;
         box.setPadding(new Insets(18, 18, 14, 18));
         box.getStyleClass().add("paper-area");
         return box;
@@ -134,6 +146,7 @@ public final class DrawView implements TabView {
         VBox panel = new VBox(8, modelCard(), prediction(),
                 section("draw.section.probabilities"), probabilities(),
                 networkInput());
+        resultsPanel = panel;
         panel.getStyleClass().add("results");
         panel.setPadding(new Insets(14, 18, 14, 18));
         panel.setPrefWidth(420);

@@ -64,6 +64,7 @@ public final class DrawViewModel implements AutoCloseable {
     private final DoubleProperty penWidth = new SimpleDoubleProperty(this, "penWidth", DEFAULT_PEN_WIDTH);
     private final BooleanProperty naiveShown = new SimpleBooleanProperty(this, "naiveShown");
     private final ReadOnlyIntegerWrapper strokeCount = new ReadOnlyIntegerWrapper(this, "strokeCount");
+    private final ReadOnlyIntegerWrapper replaced = new ReadOnlyIntegerWrapper(this, "replaced");
     private final ReadOnlyObjectWrapper<GrayImage> picture = new ReadOnlyObjectWrapper<>(this, "picture");
     private final BooleanBinding canUndo;
 
@@ -162,6 +163,19 @@ public final class DrawViewModel implements AutoCloseable {
         read(System.nanoTime());
     }
 
+    /**
+     * Puts {@code strokes} on the paper in place of the drawing, e.g. one of the user's kept
+     * drawings, and reads them.
+     */
+    public void showDrawing(List<Stroke> strokes) {
+        picture.set(null);
+        drawing.clear();
+        strokes.forEach(drawing::add);
+        strokeCount.set(drawing.strokeCount());
+        replaced.set(replaced.get() + 1);
+        read(System.nanoTime());
+    }
+
     private void removePicture() {
         picture.set(null);
         drawingShrank();
@@ -235,6 +249,11 @@ public final class DrawViewModel implements AutoCloseable {
     /** How many strokes the drawing has; the canvas draws them all again when this drops. */
     public ReadOnlyIntegerProperty strokeCountProperty() {
         return strokeCount.getReadOnlyProperty();
+    }
+
+    /** Counts the drawings put on the paper whole ({@link #showDrawing}); the canvas draws them again. */
+    public ReadOnlyIntegerProperty replacedProperty() {
+        return replaced.getReadOnlyProperty();
     }
 
     /** The picture shown in place of a drawing (see {@link #showPicture}), or null. */

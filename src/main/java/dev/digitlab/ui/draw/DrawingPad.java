@@ -71,6 +71,7 @@ final class DrawingPad extends Region {
                 redraw();
             }
         });
+        model.replacedProperty().addListener((obs, old, now) -> redraw());
         model.pictureProperty().addListener((obs, old, now) -> {
             pictureImage = now == null ? null : inkImage(now);
             redraw();

@@ -11,6 +11,10 @@ import dev.digitlab.io.SettingsStore;
 import dev.digitlab.train.TrainedModel;
 import dev.digitlab.ui.draw.DrawView;
 import dev.digitlab.ui.draw.DrawViewModel;
+import dev.digitlab.ui.teach.MyDrawings;
+import dev.digitlab.ui.teach.TeachView;
+import dev.digitlab.ui.teach.TeachViewModel;
+import dev.digitlab.io.DrawingStore;
 import dev.digitlab.ui.evaluate.EvaluateView;
 import dev.digitlab.ui.evaluate.EvaluateViewModel;
 import dev.digitlab.ui.shared.ActiveModel;
@@ -82,6 +86,7 @@ public final class MainWindow {
     private final DataFolderSource data;
     private final TrainingViewModel training;
     private final DrawViewModel draw;
+    private final TeachViewModel teach;
     private final EvaluateViewModel evaluate;
     private final TutorialViewModel tutorial;
     private final ModelFiles files;
@@ -100,6 +105,9 @@ public final class MainWindow {
         data = new DataFolderSource(services.dataLookup(), settings.dataFolder());
         training = new TrainingViewModel(active, data);
         draw = new DrawViewModel(active);
+        // The drawings live beside the settings, in the app's home folder (a test's own folder in tests).
+        teach = new TeachViewModel(active, data, new MyDrawings(new DrawingStore(
+                services.store().file().resolveSibling(DrawingStore.FILE))), draw);
         evaluate = new EvaluateViewModel(active, data, uncheckedShipped(services.shipped()));
         files = new ModelFiles(active, services.chooser(), services.prompts(),
                 new MeasuringReader(services.reader(), data), services.writer());
@@ -111,10 +119,11 @@ public final class MainWindow {
         status = new StatusLine(services.prompts());
         tabs = new MainTabs(List.of(
                 new MainTabs.Spec(TRAINING_TAB, "tab.training", () -> new TrainingView(training)),
-                new MainTabs.Spec(DRAW_TAB, "tab.draw", () -> new DrawView(draw)),
+                new MainTabs.Spec(DRAW_TAB, "tab.draw", this::drawTab),
                 new MainTabs.Spec(EVALUATE_TAB, "tab.evaluate", () -> new EvaluateView(evaluate, services.chooser())),
                 new MainTabs.Spec(TUTORIAL_TAB, "tab.tutorial", () -> new TutorialView(tutorial))));
         commands = new ShellCommands(services, files, status, tabs, new Commanded());
+        reportDrawingProblems();
         listen();
         stage.setScene(new Scene(build(), settings.width(), settings.height()));
         settings.place(stage);
@@ -130,6 +139,33 @@ public final class MainWindow {
         status.set(() -> Messages.get("status.loadingModel"));
         // The window comes first; ND4J starts and the shipped model loads in the background.
         active.load(services.shipped());
+    }
+
+    /** The Draw tab with the teaching controls: the correction under the reading, my drawings under the paper. */
+    private DrawView drawTab() {
+        DrawView drawView = new DrawView(draw);
+        TeachView teachView = new TeachView(teach);
+        drawView.addTeaching(teachView.correction(), teachView.panel());
+        // A digit typed on the tab says what the drawing is, as a click on that digit does.
+        drawView.root().addEventHandler(javafx.scene.input.KeyEvent.KEY_TYPED, e -> {
+            if (!e.isShortcutDown() && teach.typed(e.getCharacter())) {
+                e.consume();
+            }
+        });
+        return drawView;
+    }
+
+    /** A damaged my-drawings.json (set aside, never lost) is said in a dialog, now or when found. */
+    private void reportDrawingProblems() {
+        teach.drawings().problemProperty().addListener((obs, old, now) -> {
+            if (now != null && !now.isBlank()) {
+                Platform.runLater(() -> services.prompts().showError(now, null));
+            }
+        });
+        String problem = teach.drawings().problemProperty().get();
+        if (problem != null && !problem.isBlank()) {
+            Platform.runLater(() -> services.prompts().showError(problem, null));
+        }
     }
 
     private static Supplier<TrainedModel> uncheckedShipped(Callable<TrainedModel> shipped) {
@@ -194,6 +230,7 @@ public final class MainWindow {
             // The texts the view models have composed are written again; the views are built anew.
             training.languageChanged();
             draw.languageChanged();
+            teach.languageChanged();
             evaluate.languageChanged();
             tutorial.languageChanged();
             status.recompose();
@@ -201,6 +238,16 @@ public final class MainWindow {
             stage.getScene().setRoot(build());
             tabs.select(tab);
             saveSettings();
+        }
+
+        @Override
+        public void teachModel() {
+            tabs.select(DRAW_TAB);
+            if (teach.canTeachProperty().get()) {
+                teach.teach();
+            } else if (teach.drawings().list().isEmpty()) {
+                services.prompts().showError(Messages.get("teach.none"), null);
+            }
         }
 
         @Override

@@ -72,6 +72,7 @@ public final class MenuBarView {
                 item("saveAsItem", "menu.file.saveAs", "Shortcut+Shift+S", files::saveAs),
                 item("exportKerasItem", "menu.file.exportKeras", null, files::exportKeras),
                 new SeparatorMenuItem(),
+                item("teachItem", "menu.file.teach", null, actions::teachModel),
                 item("openDataItem", "menu.file.openData", null, actions::openDataFolder),
                 export,
                 new SeparatorMenuItem(),

@@ -21,6 +21,9 @@ public interface ShellActions {
     /** Saves {@code chart} as PNG, asking for the file. */
     void exportChart(String name, Node chart);
 
+    /** Shows the Draw tab and teaches the active model the user's kept drawings. */
+    void teachModel();
+
     /** Closes the app, asking about unsaved changes first. */
     void exit();
 

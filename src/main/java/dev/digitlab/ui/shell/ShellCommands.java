@@ -36,6 +36,9 @@ final class ShellCommands implements ShellActions {
 
         /** Closes the window (the settings are saved). */
         void close();
+
+        /** Shows the Draw tab and teaches the active model the user's kept drawings. */
+        void teachModel();
     }
 
     private final MainWindow.Services services;
@@ -92,6 +95,11 @@ final class ShellCommands implements ShellActions {
             window.saveSettings();
             window.close();
         }
+    }
+
+    @Override
+    public void teachModel() {
+        window.teachModel();
     }
 
     @Override

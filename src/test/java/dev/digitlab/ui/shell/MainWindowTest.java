@@ -526,4 +526,26 @@ public class MainWindowTest {
         assertTrue(prompts.errors.get(0).contains(log.toString()), prompts.errors.get(0));
         assertEquals(prompts.errors.get(0), window.statusProperty().get());
     }
+
+    @Test
+    void aDamagedDrawingsFileIsKeptAsideAndReportedWhenTheWindowOpens() throws Exception {
+        awaitShippedModel();
+        Path home = dir.resolve("home");
+        java.nio.file.Files.createDirectories(home);
+        java.nio.file.Files.writeString(home.resolve(dev.digitlab.io.DrawingStore.FILE), "{\"format\": \"digitl");
+
+        MainWindow next = WaitForAsyncUtils.asyncFx(() -> new MainWindow(new Stage(), new MainWindow.Services(chooser,
+                prompts, new SettingsStore(home), folder -> progress -> {
+                    throw new DataException("no data in this test");
+                }, () -> window.active().modelProperty().get(), new ModelWriter("test"), 1))).get();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(1, prompts.errors.size(), prompts.errors.toString());
+        assertTrue(prompts.errors.get(0).startsWith("Your drawings file " + home.resolve("my-drawings.json")
+                + " could not be read"), prompts.errors.get(0));
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(home)) {
+            assertEquals(1, files.filter(f -> f.getFileName().toString().startsWith("my-drawings.json.bad-")).count());
+        }
+        run(next::close);
+    }
 }
