@@ -1,5 +1,8 @@
 package dev.digitlab.train;
 
+import dev.digitlab.data.PenDigit;
+import dev.digitlab.data.UnipenReader;
+import dev.digitlab.imaging.strokes.TabletDigits;
 import dev.digitlab.imaging.Preprocessing;
 import dev.digitlab.base.Mnist;
 import dev.digitlab.data.ImageSet;
@@ -32,7 +35,7 @@ public final class TeachExperiment {
     public static void main(String[] args) throws Exception {
         Network base = new ModelReader().load(Path.of(args[0])).network();
         MnistDataset mnist = new MnistFolder(Path.of(args[1])).load();
-        List<PenDigits.Digit> digits = PenDigits.read(Path.of(args[2]), 24);
+        List<PenDigit> digits = UnipenReader.read(Path.of(args[2]));
         FineTuneConfig config = FineTuneConfig.standard();
         if (args.length > 8) {
             config = new FineTuneConfig(Integer.parseInt(args[3]), 64, Integer.parseInt(args[5]),
@@ -46,8 +49,8 @@ public final class TeachExperiment {
         DrawingReader reader = new DrawingReader();
         Map<Integer, List<float[]>> inputs = new TreeMap<>();
         Map<Integer, List<Integer>> labels = new TreeMap<>();
-        for (PenDigits.Digit d : digits) {
-            Reading r = reader.read(d.strokes(), null, Preprocessing.MNIST);
+        for (PenDigit d : digits) {
+            Reading r = reader.read(TabletDigits.strokes(d), null, Preprocessing.MNIST);
             inputs.computeIfAbsent(d.writer(), w -> new ArrayList<>()).add(r.input().values());
             labels.computeIfAbsent(d.writer(), w -> new ArrayList<>()).add(d.label());
         }
