@@ -64,9 +64,14 @@ public final class TeachExperiment {
         List<Double> times = new ArrayList<>();
         List<Double> cpuTimes = new ArrayList<>();
         List<Double> wholeCpu = new ArrayList<>();
+        // -Dteach.writers=21-30 measures only those writers: e.g. the ones a held-out base model never saw.
+        String[] range = System.getProperty("teach.writers", "0-" + Integer.MAX_VALUE).split("-");
         for (int writer : inputs.keySet()) {
             if (writers >= writerLimit) {
                 break;
+            }
+            if (writer < Integer.parseInt(range[0]) || writer > Integer.parseInt(range[1])) {
+                continue;
             }
             List<float[]> in = inputs.get(writer);
             List<Integer> lab = labels.get(writer);
