@@ -9,8 +9,6 @@ import dev.digitlab.nn.Network;
 import dev.digitlab.train.TrainedModel;
 import dev.digitlab.train.TrainingConfig;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -19,23 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 
 /** Messages that used to mislead (issue 18, case 8): each is now one plain sentence about the real problem. */
-class ClearMessagesTest {
+class ClearMessagesTest extends CommandLineTest {
 
     @TempDir
     Path dir;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = Cli.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
-    }
 
     @Test
     void aTwoClassModelInEvaluateSaysItDoesNotTellTheTenDigitsApart() {

@@ -6,30 +6,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.digitlab.data.TestData;
 import dev.digitlab.io.keras.KerasReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Keras files through the real command line: evaluate, info and export. */
-class KerasCommandsTest {
+class KerasCommandsTest extends CommandLineTest {
 
     @TempDir
     Path dir;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = Cli.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
-    }
 
     private static Path fixture(String name) throws URISyntaxException {
         return Path.of(KerasCommandsTest.class.getResource("/keras/" + name).toURI());

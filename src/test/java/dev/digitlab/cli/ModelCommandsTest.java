@@ -14,8 +14,6 @@ import dev.digitlab.io.ModelReader;
 import dev.digitlab.io.ShippedModels;
 import dev.digitlab.train.TrainedModel;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,23 +25,12 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code train --out}, {@code evaluate} and {@code info}, through the real command line. */
-class ModelCommandsTest {
+class ModelCommandsTest extends CommandLineTest {
 
     @TempDir
     Path dir;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = Cli.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
-    }
 
     private void assertOneLineError(int exit, String message) {
         assertEquals(1, exit, err.toString());

@@ -1,5 +1,6 @@
 package dev.digitlab.ui.evaluate;
 
+import dev.digitlab.ui.shared.ErrorBanner;
 import dev.digitlab.ui.shared.ExportMenu;
 import dev.digitlab.ui.shared.FileChooserService;
 import dev.digitlab.ui.shared.Messages;
@@ -202,15 +203,7 @@ public final class EvaluateView implements TabView {
     }
 
     private Label errorBanner() {
-        Label error = new Label();
-        error.setId("evaluateError");
-        error.getStyleClass().add("error-banner");
-        error.setWrapText(true);
-        error.setMaxWidth(Double.MAX_VALUE);
-        error.textProperty().bind(model.errorProperty());
-        error.visibleProperty().bind(model.errorProperty().isNotNull());
-        error.managedProperty().bind(error.visibleProperty());
-        return error;
+        return ErrorBanner.of("evaluateError", model.errorProperty());
     }
 
     // ----- the mistakes section ------------------------------------------------------------

@@ -1,5 +1,6 @@
 package dev.digitlab.ui.training;
 
+import dev.digitlab.ui.shared.ErrorBanner;
 import dev.digitlab.ui.shared.Messages;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -59,15 +60,7 @@ final class TrainingCharts {
     }
 
     private Node errorBanner() {
-        Label error = new Label();
-        error.setId("errorLabel");
-        error.getStyleClass().add("error-banner");
-        error.setWrapText(true);
-        error.setMaxWidth(Double.MAX_VALUE);
-        error.textProperty().bind(model.errorProperty());
-        error.visibleProperty().bind(model.errorProperty().isNotNull());
-        error.managedProperty().bind(error.visibleProperty());
-        return error;
+        return ErrorBanner.of("errorLabel", model.errorProperty());
     }
 
     private Node header() {
