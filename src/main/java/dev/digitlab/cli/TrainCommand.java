@@ -17,7 +17,9 @@ import dev.digitlab.train.EpochResult;
 import dev.digitlab.train.Evaluation;
 import dev.digitlab.train.TrainingConfig;
 import dev.digitlab.train.TrainingJob;
+import dev.digitlab.train.TrainingException;
 import dev.digitlab.train.TrainingListener;
+import dev.digitlab.train.TrainingMemory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -129,6 +131,11 @@ public final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT,
                     "this network has %,d parameters, more than the %,d DigitLab can open again; use smaller layers",
                     modelSpec.parameterCount(), ModelReader.MAX_PARAMETERS));
+        }
+        try {
+            TrainingMemory.requireRoom(modelSpec, batch);
+        } catch (TrainingException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         ModelWriter writer = new ModelWriter(AppVersion.current());
         if (outFile != null) {

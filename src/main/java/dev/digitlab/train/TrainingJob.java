@@ -66,6 +66,7 @@ public record TrainingJob(ModelSpec spec, TrainingConfig config, MnistDataset da
      */
     public Optional<Outcome> run(TrainingListener listener) {
         TrainingListener heard = listener == null ? TrainingListener.NONE : listener;
+        TrainingMemory.requireRoom(spec, config.batchSize());
         Network network = start != null ? start : Network.create(spec, config.seed());
         TrainingResult result = Trainer.fit(network, data, extra, augmenter, config, heard);
         if (result.cancelled() && heard.isAbandoned()) {

@@ -67,6 +67,16 @@ class TrainCommandTest {
         assertTrue(r.err().startsWith("digitlab: " + message), r.err());
     }
 
+    @Test
+    void aNetworkTooLargeForJavasMemoryIsRefusedBeforeTrainingWithWhatItNeeds() {
+        // 40,000 units in batches of 60,000 hold about 27 GB of values: more than any test JVM's heap.
+        Run r = run("train", "--layers", "40000", "--batch", "60000", "--data", dir.resolve("nowhere").toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("digitlab: training this network in batches of 60,000 needs about "), r.err());
+        assertTrue(r.err().contains("MB Java may use; use smaller layers or a smaller batch"), r.err());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "64000|50,880,010",
