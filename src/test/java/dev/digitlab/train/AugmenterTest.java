@@ -53,6 +53,78 @@ class AugmenterTest {
     }
 
     @Test
+    void skippingTheBlankGivesExactlyThePixelsOfSamplingEveryPixel() {
+        // The oracle: the plain transform that samples every pixel and widens the pen everywhere.
+        Augmenter standard = Augmenter.standard();
+        float[] corner = new float[SIDE * SIDE];
+        corner[0] = 1f;
+        corner[SIDE * SIDE - 1] = 0.5f;
+        for (float[] image : new float[][] {plus(), corner, new float[SIDE * SIDE]}) {
+            for (int position = 0; position < 200; position++) {
+                assertArrayEquals(everyPixel(standard, image, Augmenter.random(7, 1, position)),
+                        apply(standard, image, 7, 1, position), "image " + position);
+            }
+        }
+    }
+
+    /** {@link Augmenter#apply} without its shortcut: the same draws, every pixel sampled and widened. */
+    private static float[] everyPixel(Augmenter a, float[] src, java.util.SplittableRandom random) {
+        double angle = Math.toRadians(draw(random, -a.maxRotation(), a.maxRotation()));
+        double scale = draw(random, a.minScale(), a.maxScale());
+        double shear = draw(random, -a.maxShear(), a.maxShear());
+        double dx = draw(random, -a.maxShift(), a.maxShift());
+        double dy = draw(random, -a.maxShift(), a.maxShift());
+        double cos = Math.cos(angle) / scale;
+        double sin = Math.sin(angle) / scale;
+        double c = -sin;
+        double d = cos;
+        double pa = cos - shear * c;
+        double pb = sin - shear * d;
+        double centre = SIDE / 2.0;
+        float[] out = new float[SIDE * SIDE];
+        for (int y = 0; y < SIDE; y++) {
+            for (int x = 0; x < SIDE; x++) {
+                double ox = x + 0.5 - centre - dx;
+                double oy = y + 0.5 - centre - dy;
+                double sx = pa * ox + pb * oy + centre - 0.5;
+                double sy = c * ox + d * oy + centre - 0.5;
+                int x0 = (int) Math.floor(sx);
+                int y0 = (int) Math.floor(sy);
+                double fx = sx - x0;
+                double fy = sy - y0;
+                out[y * SIDE + x] = (float) ((1 - fy) * ((1 - fx) * at(src, x0, y0) + fx * at(src, x0 + 1, y0))
+                        + fy * ((1 - fx) * at(src, x0, y0 + 1) + fx * at(src, x0 + 1, y0 + 1)));
+            }
+        }
+        double pick = random.nextDouble();
+        if (pick < 2 / 3.0) {
+            boolean bolder = pick < 1 / 3.0;
+            double amount = bolder ? random.nextDouble() : 0.6 * random.nextDouble();
+            float[] before = out.clone();
+            for (int y = 0; y < SIDE; y++) {
+                for (int x = 0; x < SIDE; x++) {
+                    float v = before[y * SIDE + x];
+                    float m = v;
+                    float[] n = {at(before, x + 1, y), at(before, x - 1, y), at(before, x, y + 1), at(before, x, y - 1)};
+                    for (float k : n) {
+                        m = bolder ? Math.max(m, k) : Math.min(m, k);
+                    }
+                    out[y * SIDE + x] = (float) (v + amount * (m - v));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static double draw(java.util.SplittableRandom random, double from, double to) {
+        return to > from ? from + (to - from) * random.nextDouble() : from;
+    }
+
+    private static float at(float[] image, int x, int y) {
+        return x < 0 || y < 0 || x >= SIDE || y >= SIDE ? 0f : image[y * SIDE + x];
+    }
+
+    @Test
     void noChangeAtAllGivesTheImageBack() {
         Augmenter none = new Augmenter(0, 0, 1, 1, 0, false);
         assertArrayEquals(plus(), apply(none, plus(), 1, 0, 0));
