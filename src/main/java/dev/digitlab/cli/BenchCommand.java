@@ -10,7 +10,10 @@ import dev.digitlab.train.Augmenter;
 import dev.digitlab.train.EpochResult;
 import dev.digitlab.train.TrainingConfig;
 import dev.digitlab.train.TrainingJob;
+import dev.digitlab.train.TrainingListener;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -59,6 +62,11 @@ public final class BenchCommand implements Callable<Integer> {
             + "epoch times with and without it.")
     boolean augment;
 
+    @Option(names = "--profile", paramLabel = "FILE", arity = "0..1", fallbackValue = "digitlab-bench.jfr",
+            description = "Record the run with Java Flight Recorder into FILE (default: ${FALLBACK-VALUE}) and print "
+                    + "the methods where the time went to the error stream.")
+    java.nio.file.Path profile;
+
     @Option(names = "--json", description = "Accepted for symmetry with the other commands; the output is always JSON.")
     boolean json;
 
@@ -79,8 +87,12 @@ public final class BenchCommand implements Callable<Integer> {
         MnistDataset dataset = data.load(new ConsoleProgress(spec.commandLine().getErr()));
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
 
+        EpochMarks marks = new EpochMarks(profile);
         TrainingJob.Outcome outcome = new TrainingJob(modelSpec, config, dataset, "bench")
-                .augmented(augment ? Augmenter.standard() : null).run(null).orElseThrow();
+                .augmented(augment ? Augmenter.standard() : null).run(marks).orElseThrow();
+        if (marks.recording != null) {
+            marks.recording.stop(spec.commandLine().getErr());
+        }
         double[] latency = predictOneMillis(outcome.model().network(), dataset.test().image(0));
         int trainSize = dataset.split(config.validationSplit()).train().size();
         Map<String, Object> m = new LinkedHashMap<>();
@@ -92,9 +104,53 @@ public final class BenchCommand implements Callable<Integer> {
         m.put("epochs", epochs);
         m.put("load_s", round(loadSeconds, 3));
         putFigures(m, outcome, trainSize, latency);
+        // What the training thread allocated in an epoch (its batches and the validation), the median.
+        m.put("allocated_mb_per_epoch", round(marks.medianEpochBytes() / 1e6, 2));
         spec.commandLine().getOut().println(new GsonBuilder().disableHtmlEscaping().create().toJson(m));
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /**
+     * Marks the start and each epoch's end: the bytes the training thread has allocated by then
+     * and, with {@code --profile}, the recording, which so starts after the data is loaded and split.
+     */
+    private static final class EpochMarks implements TrainingListener {
+        private final java.nio.file.Path profileFile;
+        private final List<Long> allocated = new ArrayList<>();
+        private BenchProfile recording;
+
+        EpochMarks(java.nio.file.Path profileFile) {
+            this.profileFile = profileFile;
+        }
+
+        @Override
+        public void onStart(int epochs, int batchesPerEpoch) {
+            if (profileFile != null) {
+                recording = BenchProfile.start(profileFile);
+            }
+            allocated.add(allocatedBytes());
+        }
+
+        @Override
+        public void onEpoch(EpochResult result) {
+            allocated.add(allocatedBytes());
+        }
+
+        long medianEpochBytes() {
+            long[] perEpoch = new long[Math.max(0, allocated.size() - 1)];
+            for (int i = 0; i < perEpoch.length; i++) {
+                perEpoch[i] = allocated.get(i + 1) - allocated.get(i);
+            }
+            Arrays.sort(perEpoch);
+            return perEpoch.length == 0 ? 0 : perEpoch[perEpoch.length / 2];
+        }
+
+        /** Bytes this thread has allocated so far: the training runs on it. */
+        private static long allocatedBytes() {
+            return ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean())
+                    .getCurrentThreadAllocatedBytes();
+        }
     }
 
     private static Map<String, Object> calibration(ThreadCache.Entry calibration) {

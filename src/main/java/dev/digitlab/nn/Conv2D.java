@@ -30,8 +30,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * the pair as one layer with {@code poolSize > 0}): the pooling then reads the product where it
  * lies and the backward pass writes the pooled gradients straight back into the product's layout,
  * which saves five passes over the conv layer's full-size output per step (it is four times the
- * size of the pooled one). The result is exactly that of the two layers: the activation is
- * applied before pooling, and ties go to the first value of a window.
+ * size of the pooled one). The values are exactly those of the two layers (the activation,
+ * non-decreasing, is applied after pooling, to a quarter of the values), and ties go to the first
+ * value of a window. The gradients are too, except where a window's maximum meets ties only after
+ * the activation (several values at or below 0 under ReLU, where the gradient is 0 anyway, or
+ * values a saturated sigmoid rounds to the same float): there the gradient goes to the window's
+ * true maximum.
  */
 final class Conv2D extends WeightedLayer {
 
@@ -138,12 +142,17 @@ final class Conv2D extends WeightedLayer {
         return out;
     }
 
-    /** Activation in place on the product, then pooling of its planes ({@code [filter][example]} order). */
+    /**
+     * Pooling of the product's planes ({@code [filter][example]} order), then the activation on the
+     * pooled values: every activation here is non-decreasing, so the maximum of the activated
+     * window is the activation of its maximum, and this touches a quarter of the values (for 2x2).
+     */
     private void activateAndPool(int first, int m) {
-        ImageKernels.activate(productValues, 0, filters * m * positions, activation);
-        pooledValues = HostArrays.ensure(pooledValues, type, filters * m * outputPositions);
+        int pooled = filters * m * outputPositions;
+        pooledValues = HostArrays.ensure(pooledValues, type, pooled);
         ImageKernels.maxPool(productValues, pooledValues, argmax, first * outputSize, filters * m, g.outHeight(),
                 g.outWidth(), poolSize);
+        ImageKernels.activate(pooledValues, 0, pooled, activation);
         ImageKernels.transpose(pooledValues, activations, first, m, filters, outputPositions);
     }
 

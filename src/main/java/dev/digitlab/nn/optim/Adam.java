@@ -25,6 +25,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class Adam implements Optimizer {
 
+    /**
+     * 2^-60: adding and subtracting it rounds m and v to multiples of 2^-83 below 2^-36 (and leaves
+     * larger values exact), so neither ever becomes a float denormal. They would: a weight whose
+     * gradient stays 0 for a while (a pixel that is rarely ink, a ReLU unit that went quiet) sees
+     * its m decay by 0.9 a step through the denormal range, and arithmetic on denormals costs the
+     * CPU about 100 cycles an operation; with g = 0 the update loop ran 13x slower (540 against 41
+     * microseconds for the tutorial model's parameters). The change to an update is below 10^-25.
+     */
+    private static final float FLUSH = 0x1p-60f;
+
     private final OptimizerConfig config;
     private final int size;
     private final boolean single;
@@ -92,8 +102,9 @@ final class Adam implements Optimizer {
         float[] v = vf;
         for (int i = 0; i < size; i++) {
             float gi = g[i];
-            float mi = b1 * m[i] + c1 * gi;
-            float vi = b2 * v[i] + c2 * gi * gi;
+            // (x + FLUSH) - FLUSH: see FLUSH; vectorises, where a comparison would not.
+            float mi = (b1 * m[i] + c1 * gi + FLUSH) - FLUSH;
+            float vi = (b2 * v[i] + c2 * gi * gi + FLUSH) - FLUSH;
             m[i] = mi;
             v[i] = vi;
             p[i] -= s * mi / ((float) Math.sqrt(vi) + eps);
