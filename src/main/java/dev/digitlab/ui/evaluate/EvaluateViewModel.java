@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import javafx.beans.binding.Bindings;
@@ -80,8 +81,6 @@ public final class EvaluateViewModel implements AutoCloseable {
     private final BooleanBinding stale;
     private MnistDataset data;
     private Task<?> current;
-    private double lastEvaluationSeconds = Double.NaN;
-    private double lastFillMillis = Double.NaN;
 
     /**
      * @param active  the app's active model, the one {@link #evaluate()} tests
@@ -130,13 +129,10 @@ public final class EvaluateViewModel implements AutoCloseable {
             DataLoadTask task = new DataLoadTask(source);
             begin(task, Phase.LOADING);
             status.bind(task.messageProperty());
-            task.setOnSucceeded(e -> {
-                end();
-                data = task.getValue();
+            start(task, loaded -> {
+                data = loaded;
                 startEvaluation(model, data.test(), null);
             });
-            task.setOnFailed(e -> fail(task.getException()));
-            worker.execute(task);
         } else {
             startEvaluation(model, data.test(), null);
         }
@@ -162,12 +158,7 @@ public final class EvaluateViewModel implements AutoCloseable {
         };
         begin(task, Phase.LOADING);
         status.set(() -> Messages.format("evaluate.loadingStrokes", name));
-        task.setOnSucceeded(e -> {
-            end();
-            startEvaluation(model, task.getValue(), name);
-        });
-        task.setOnFailed(e -> fail(task.getException()));
-        worker.execute(task);
+        start(task, images -> startEvaluation(model, images, name));
     }
 
     /** Loads the shipped tutorial model and makes it the active one (offered while there is none). */
@@ -185,12 +176,7 @@ public final class EvaluateViewModel implements AutoCloseable {
         };
         begin(task, Phase.LOADING);
         status.set(() -> Messages.get("evaluate.loadingModel"));
-        task.setOnSucceeded(e -> {
-            end();
-            active.set(task.getValue(), false);
-        });
-        task.setOnFailed(e -> fail(task.getException()));
-        worker.execute(task);
+        start(task, model -> active.set(model, false));
     }
 
     /** Says that a picture was saved (by its name: the user has just chosen the folder). */
@@ -232,9 +218,14 @@ public final class EvaluateViewModel implements AutoCloseable {
         begin(task, Phase.EVALUATING);
         int size = images.size();
         status.set(() -> Messages.format("evaluate.running", model.name(), size));
+        start(task, p -> show(model, p, task.seconds(), strokes));
+    }
+
+    /** Runs {@code task} on the worker; when it succeeds, back to idle, then {@code done} with its value. */
+    private <T> void start(Task<T> task, Consumer<T> done) {
         task.setOnSucceeded(e -> {
             end();
-            show(model, task.getValue(), task.seconds(), strokes);
+            done.accept(task.getValue());
         });
         task.setOnFailed(e -> fail(task.getException()));
         worker.execute(task);
@@ -245,10 +236,9 @@ public final class EvaluateViewModel implements AutoCloseable {
         results.show(model, p, strokes);
         mistakes.show(p);
         status.set(() -> Messages.format("evaluate.done", model.name(), p.size(), seconds));
-        lastEvaluationSeconds = seconds;
-        lastFillMillis = (System.nanoTime() - start) / 1e6;
+        double fillMillis = (System.nanoTime() - start) / 1e6;
         LOG.info("evaluated {} on {} test images in {} ms; views filled on the FX thread in {} ms", model.name(),
-                p.size(), String.format("%.0f", seconds * 1000), String.format("%.1f", lastFillMillis));
+                p.size(), String.format("%.0f", seconds * 1000), String.format("%.1f", fillMillis));
     }
 
     private void activeChanged(TrainedModel model) {
@@ -349,15 +339,5 @@ public final class EvaluateViewModel implements AutoCloseable {
     /** What this session's models learned: their training histories and the active one's weights. */
     public SessionModels session() {
         return session;
-    }
-
-    /** Seconds the last evaluation took on the background thread; NaN before one. */
-    public double lastEvaluationSeconds() {
-        return lastEvaluationSeconds;
-    }
-
-    /** Milliseconds the FX thread spent filling the view model and the views after the last evaluation. */
-    public double lastFillMillis() {
-        return lastFillMillis;
     }
 }
