@@ -56,27 +56,39 @@ final class Relauncher {
             if (archiveOptions.isEmpty()) {
                 return run(command(java.get(), jvmArgs, List.of(), classPath, args), null);
             }
-            ChildReport report = ChildReport.in(archive.get().file().getParent());
-            int code = run(command(java.get(), jvmArgs, archiveOptions, classPath, args), report);
-            boolean started = report.childStarted();
-            OptionalInt chosen = report.code();
-            report.delete();
-            if (archive.get().exists() && chosen.isEmpty() && code != 0) {
-                // The child ended abnormally with the archive mapped: never trust that archive again.
-                archive.get().discard();
-                if (!started && (code == 1 || code == CRASHED)) {
-                    // It did not even reach main (a JVM that cannot start with it): run as a plain JVM.
-                    return run(command(java.get(), jvmArgs, List.of(), classPath, args), null);
-                }
-            }
-            archive.get().finish(code); // the JVM's own code: a dump that failed at exit is not kept
-            return chosen.orElse(code); // the command's code: a failed dump never fails the command
+            return runWithArchive(java.get(), jvmArgs, archive.get(), archiveOptions, classPath, args);
         } catch (java.io.IOException e) {
             return null; // cannot start a child: carry on here with the in-process setting
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
         }
+    }
+
+    /**
+     * Runs the child with the class data archive mapped (or being dumped); an archive the child
+     * could not live with is discarded, and a JVM that could not start with it runs again without.
+     *
+     * @return the command's exit code
+     */
+    private static int runWithArchive(String java, List<String> jvmArgs, ClassDataArchive archive,
+                                      List<String> archiveOptions, String classPath, String[] args)
+            throws java.io.IOException, InterruptedException {
+        ChildReport report = ChildReport.in(archive.file().getParent());
+        int code = run(command(java, jvmArgs, archiveOptions, classPath, args), report);
+        boolean started = report.childStarted();
+        OptionalInt chosen = report.code();
+        report.delete();
+        if (archive.exists() && chosen.isEmpty() && code != 0) {
+            // The child ended abnormally with the archive mapped: never trust that archive again.
+            archive.discard();
+            if (!started && (code == 1 || code == CRASHED)) {
+                // It did not even reach main (a JVM that cannot start with it): run as a plain JVM.
+                return run(command(java, jvmArgs, List.of(), classPath, args), null);
+            }
+        }
+        archive.finish(code); // the JVM's own code: a dump that failed at exit is not kept
+        return chosen.orElse(code); // the command's code: a failed dump never fails the command
     }
 
     /** The exit code of a JVM that crashed (SIGABRT after writing its hs_err file). */

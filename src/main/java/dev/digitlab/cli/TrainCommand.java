@@ -122,21 +122,7 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        if (batch > TrainingConfig.MAX_BATCH) {
-            throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT,
-                    "the batch size must be at most %,d (all of MNIST's training images), not %d",
-                    TrainingConfig.MAX_BATCH, batch));
-        }
-        if (!ModelReader.loadable(modelSpec)) {
-            throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT,
-                    "this network has %,d parameters, more than the %,d DigitLab can open again; use smaller layers",
-                    modelSpec.parameterCount(), ModelReader.MAX_PARAMETERS));
-        }
-        try {
-            TrainingMemory.requireRoom(modelSpec, batch);
-        } catch (TrainingException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+        checkFits(modelSpec);
         ModelWriter writer = new ModelWriter(AppVersion.current());
         if (outFile != null) {
             writer.checkWritable(outFile); // before training, not after it
@@ -153,31 +139,61 @@ public final class TrainCommand implements Callable<Integer> {
         ImageSet extra = penDigits.isEmpty() ? null
                 : ImageSet.concat(Collections.nCopies(copies, TabletDigits.images(penDigits)));
         String datasetName = penDigits.isEmpty() ? dataset.name() : dataset.name() + " + " + penDescription(penDigits);
-        if (!json) {
-            out.println("Model " + modelSpec + " (" + modelSpec.parameterCount() + " parameters), "
-                    + config.optimizer().name() + " lr " + config.optimizer().learningRate() + ", batch " + batch
-                    + (augment ? ", augmented" : ""));
-            if (extra != null) {
-                out.println("Training images: " + datasetName);
-            }
-            out.flush();
-        }
+        printHeader(out, modelSpec, config, extra != null, datasetName);
         String name = outFile == null ? "model" : ModelReader.nameOf(outFile);
         TrainingJob job = (network == null ? new TrainingJob(modelSpec, config, dataset, name)
                 : TrainingJob.from(network, config, dataset, name))
                 .withExtra(extra, datasetName).augmented(augment ? Augmenter.standard() : null);
-        TrainingJob.Outcome outcome = job.run(new TrainingListener() {
-            @Override
-            public void onEpoch(EpochResult r) {
-                out.println(json ? GSON.toJson(epochJson(r)) : epochLine(r));
-                out.flush();
-            }
-        }).orElseThrow();
+        TrainingJob.Outcome outcome = job.run(epochPrinter(out)).orElseThrow();
         if (outFile != null) {
             writer.save(outcome.model(), outFile);
         }
         printSummary(out, outcome.test());
         return 0;
+    }
+
+    /** Refuses, as a usage error, a network too large to open again or to train in Java's memory. */
+    private void checkFits(ModelSpec modelSpec) {
+        if (batch > TrainingConfig.MAX_BATCH) {
+            throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT,
+                    "the batch size must be at most %,d (all of MNIST's training images), not %d",
+                    TrainingConfig.MAX_BATCH, batch));
+        }
+        if (!ModelReader.loadable(modelSpec)) {
+            throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT,
+                    "this network has %,d parameters, more than the %,d DigitLab can open again; use smaller layers",
+                    modelSpec.parameterCount(), ModelReader.MAX_PARAMETERS));
+        }
+        try {
+            TrainingMemory.requireRoom(modelSpec, batch);
+        } catch (TrainingException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /** The run's first lines: the network, the optimizer and batch, and the training images when pen digits join. */
+    private void printHeader(PrintWriter out, ModelSpec modelSpec, TrainingConfig config, boolean extra,
+                             String datasetName) {
+        if (!json) {
+            out.println("Model " + modelSpec + " (" + modelSpec.parameterCount() + " parameters), "
+                    + config.optimizer().name() + " lr " + config.optimizer().learningRate() + ", batch " + batch
+                    + (augment ? ", augmented" : ""));
+            if (extra) {
+                out.println("Training images: " + datasetName);
+            }
+            out.flush();
+        }
+    }
+
+    /** Prints each finished epoch, as a line or as JSON. */
+    private TrainingListener epochPrinter(PrintWriter out) {
+        return new TrainingListener() {
+            @Override
+            public void onEpoch(EpochResult r) {
+                out.println(json ? GSON.toJson(epochJson(r)) : epochLine(r));
+                out.flush();
+            }
+        };
     }
 
     private OptimizerConfig optimizer() {

@@ -13,7 +13,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
@@ -30,9 +29,6 @@ public final class IdxReader {
     /** Magic number of an IDX file of unsigned bytes with three dimensions (images). */
     public static final int IMAGES_MAGIC = 0x00000803;
 
-    private static final int UNSIGNED_BYTE = 0x08;
-    private static final int BUFFER = 1 << 16;
-    private static final int CHUNK = 1 << 20;
     // The JVM cannot make arrays quite as long as Integer.MAX_VALUE.
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
     // Larger sides are surely a damaged header, and keep rows * cols far from overflowing.
@@ -85,7 +81,7 @@ public final class IdxReader {
                 throw fail(file, "header claims " + number(count) + " images of " + rows + "x" + cols
                         + ", more than DigitLab can load");
             }
-            byte[][] chunks = readBody(in, total, file, "pixel bytes");
+            byte[][] chunks = IdxStream.readBody(in, total, file, "pixel bytes");
             // Checked only now that the data has arrived, so a short file is reported as truncated.
             checkMemory(file, total * (Float.BYTES + 1));
             float[] pixels = toUnit(file, chunks, (int) total);
@@ -100,7 +96,7 @@ public final class IdxReader {
             if (count > MAX_ARRAY) {
                 throw fail(file, "header claims " + number(count) + " labels, more than DigitLab can load");
             }
-            byte[][] chunks = readBody(in, count, file, "label bytes");
+            byte[][] chunks = IdxStream.readBody(in, count, file, "label bytes");
             byte[] labels = new byte[(int) count];
             int at = 0;
             for (byte[] chunk : chunks) {
@@ -132,8 +128,8 @@ public final class IdxReader {
         MessageDigest digest = sha256();
         try (InputStream fileIn = Files.newInputStream(file);
              DigestInputStream hashed = new DigestInputStream(fileIn, digest)) {
-            InputStream in = decompressed(file, new BufferedInputStream(hashed, BUFFER));
-            long[] dims = readHeader(in, file, magic);
+            InputStream in = IdxStream.decompressed(file, new BufferedInputStream(hashed, IdxStream.BUFFER));
+            long[] dims = IdxStream.readHeader(in, file, magic);
             return body.read(in, dims, () -> {
                 // Reading the rest of the stored file (gzip trailer) makes the checksum cover all of it.
                 hashed.transferTo(OutputStream.nullOutputStream());
@@ -147,123 +143,6 @@ public final class IdxReader {
             throw fail(file, "truncated: the gzip data ends early");
         } catch (IOException e) {
             throw fail(file, "could not read it (" + e.getMessage() + ")");
-        }
-    }
-
-    /** The file's content, inflated when it starts with the gzip magic bytes 1f 8b. */
-    private static InputStream decompressed(Path file, BufferedInputStream in) throws IOException {
-        in.mark(2);
-        int b0 = in.read();
-        int b1 = in.read();
-        in.reset();
-        if (b0 < 0) {
-            throw fail(file, "the file is empty");
-        }
-        boolean gzip = b0 == 0x1f && b1 == 0x8b;
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!gzip && name.endsWith(".gz")) {
-            throw fail(file, "not gzip data (its name ends in .gz but it starts with bytes "
-                    + String.format(Locale.ROOT, "%02x %02x", b0, Math.max(b1, 0)) + ", not 1f 8b)");
-        }
-        return gzip ? new GZIPInputStream(in, BUFFER) : in;
-    }
-
-    private static long[] readHeader(InputStream in, Path file, int expectedMagic) throws IOException {
-        int dimCount = expectedMagic & 0xff;
-        int headerSize = 4 + 4 * dimCount;
-        byte[] header = new byte[headerSize];
-        int n = readAtMost(in, header, 0, headerSize);
-        if (n == 0) {
-            throw fail(file, "the file holds no data");
-        }
-        if (n >= 4) {
-            checkMagic(file, bigEndian(header, 0), expectedMagic);
-        }
-        if (n < headerSize) {
-            throw fail(file, "truncated: the header ends after " + n + " of " + headerSize + " bytes");
-        }
-        long[] dims = new long[dimCount];
-        for (int i = 0; i < dimCount; i++) {
-            dims[i] = Integer.toUnsignedLong(bigEndian(header, 4 + 4 * i));
-        }
-        return dims;
-    }
-
-    private static void checkMagic(Path file, int magic, int expected) {
-        if (magic == expected) {
-            return;
-        }
-        String kind = expected == IMAGES_MAGIC ? "image" : "label";
-        String found = String.format(Locale.ROOT, "magic 0x%08x", magic);
-        if (magic == LABELS_MAGIC || magic == IMAGES_MAGIC) {
-            String holds = magic == IMAGES_MAGIC ? "images" : "labels";
-            throw fail(file, "not an IDX " + kind + " file (" + found + " means it holds " + holds + ")");
-        }
-        int type = (magic >>> 8) & 0xff;
-        if ((magic >>> 16) == 0 && type != UNSIGNED_BYTE && (magic & 0xff) == (expected & 0xff)) {
-            throw fail(file, String.format(Locale.ROOT,
-                    "IDX data of type 0x%02x, but DigitLab reads only unsigned bytes (0x08)", type));
-        }
-        throw fail(file, "not an IDX " + kind + " file (" + found + ")");
-    }
-
-    /**
-     * Reads exactly {@code total} bytes into chunks allocated only as the data arrives, and
-     * checks that nothing follows them.
-     */
-    private static byte[][] readBody(InputStream in, long total, Path file, String what) throws IOException {
-        byte[][] chunks = new byte[(int) ((total + CHUNK - 1) / CHUNK)][];
-        long done = 0;
-        for (int c = 0; c < chunks.length; c++) {
-            int len = (int) Math.min(CHUNK, total - done);
-            byte[] chunk;
-            try {
-                chunk = new byte[len];
-            } catch (OutOfMemoryError e) {
-                chunks = null; // frees what was read before reporting
-                throw tooLarge(file, total * (Float.BYTES + 1));
-            }
-            int n = readAtMost(in, chunk, 0, len);
-            done += n;
-            if (n < len) {
-                throw truncated(file, what, total, done);
-            }
-            chunks[c] = chunk;
-        }
-        int extra;
-        try {
-            extra = in.read();
-        } catch (EOFException e) {
-            throw fail(file, "truncated: the gzip trailer after the " + number(total) + " " + what + " is missing");
-        }
-        if (extra >= 0) {
-            if (isDamagedGzip(in)) {
-                throw fail(file, "damaged: its gzip data does not check out (download it again)");
-            }
-            throw fail(file, "longer than its header says: more than the " + number(total) + " " + what
-                    + " it announces");
-        }
-        return chunks;
-    }
-
-    /**
-     * Whether the rest of a gzip stream fails its checks: damage inside compressed data often
-     * inflates to more (or other) bytes than the header announced, and only the gzip trailer's
-     * CRC tells that the file, not its header, is at fault.
-     */
-    private static boolean isDamagedGzip(InputStream in) {
-        if (!(in instanceof java.util.zip.GZIPInputStream)) {
-            return false;
-        }
-        byte[] sink = new byte[BUFFER];
-        long left = 64L << 20; // a damaged stream may inflate to any length: look this far at most
-        try {
-            for (int n = in.read(sink); n >= 0 && left > 0; n = in.read(sink)) {
-                left -= n;
-            }
-            return false;
-        } catch (IOException e) {
-            return true;
         }
     }
 
@@ -284,23 +163,6 @@ public final class IdxReader {
             chunks[c] = null; // lets the bytes go as soon as they are converted
         }
         return pixels;
-    }
-
-    /** Reads up to {@code len} bytes, fewer only when the data ends. */
-    private static int readAtMost(InputStream in, byte[] b, int off, int len) throws IOException {
-        int n = 0;
-        try {
-            while (n < len) {
-                int r = in.read(b, off + n, len - n);
-                if (r < 0) {
-                    break;
-                }
-                n += r;
-            }
-        } catch (EOFException e) {
-            // A gzip stream cut off inside its compressed data ends here; the caller reports how much arrived.
-        }
-        return n;
     }
 
     /**
@@ -328,16 +190,12 @@ public final class IdxReader {
                 + "Java's " + number(max >> 20) + " MB of memory was free (start Java with a larger -Xmx)");
     }
 
-    private static DataException truncated(Path file, String what, long expected, long found) {
+    static DataException truncated(Path file, String what, long expected, long found) {
         return fail(file, "truncated: expected " + number(expected) + " " + what + ", found " + number(found));
     }
 
-    private static DataException fail(Path file, String problem) {
+    static DataException fail(Path file, String problem) {
         return new DataException(file + ": " + problem);
-    }
-
-    private static int bigEndian(byte[] b, int at) {
-        return (b[at] & 0xff) << 24 | (b[at + 1] & 0xff) << 16 | (b[at + 2] & 0xff) << 8 | (b[at + 3] & 0xff);
     }
 
     static String number(long n) {

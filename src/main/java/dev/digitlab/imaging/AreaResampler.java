@@ -41,7 +41,12 @@ public final class AreaResampler {
         if (rows.coveredFrom >= rows.coveredTo || columns.coveredFrom >= columns.coveredTo) {
             return out;
         }
-        // Pass 1: each source row that reaches the output, averaged across into outWidth columns.
+        averageDown(averageAcross(src, width, rows, columns), rows, out);
+        return out;
+    }
+
+    /** Pass 1: each source row that reaches the output, averaged across into outWidth columns. */
+    private float[] averageAcross(float[] src, int width, Axis rows, Axis columns) {
         float[] across = new float[(rows.coveredTo - rows.coveredFrom) * outWidth];
         for (int y = rows.coveredFrom; y < rows.coveredTo; y++) {
             int srcRow = y * width;
@@ -56,7 +61,11 @@ public final class AreaResampler {
                 across[dstRow + i] = sum;
             }
         }
-        // Pass 2: those rows averaged down into outHeight rows.
+        return across;
+    }
+
+    /** Pass 2: the rows of {@code across} averaged down into the outHeight rows of {@code out}. */
+    private void averageDown(float[] across, Axis rows, float[] out) {
         for (int j = 0; j < outHeight; j++) {
             float[] w = rows.weights[j];
             int dstRow = j * outWidth;
@@ -72,7 +81,6 @@ public final class AreaResampler {
                 out[dstRow + i] = Math.min(out[dstRow + i], 1f);
             }
         }
-        return out;
     }
 
     /**

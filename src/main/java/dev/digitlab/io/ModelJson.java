@@ -223,28 +223,7 @@ final class ModelJson {
         List<ModelHeader.WeightInfo> weights = new ArrayList<>();
         for (int i = 0; i < raw.weights().size(); i++) {
             Fields f = Fields.object(raw.weights().get(i).fields(), "weights[" + i + "]", source);
-            String name = f.string("name");
-            int[] shape = shape(f);
-            String dtype = f.string("dtype");
-            if (!DTYPE.equals(dtype)) {
-                throw new ModelFileException(source + ": weight " + name + " is stored as '" + dtype
-                        + "', but DigitLab reads only little-endian float32 ('" + DTYPE + "')");
-            }
-            String sha = f.string("sha256");
-            if (!SHA256.matcher(sha).matches()) {
-                throw f.wrongType("sha256", "64 hexadecimal digits", f.json().get("sha256"));
-            }
-            int[] want = needed.remove(name);
-            if (want == null) {
-                boolean twice = weights.stream().anyMatch(w -> w.name().equals(name));
-                throw new ModelFileException(source + (twice ? " holds the weight " + name + " twice"
-                        : " holds a weight " + name + " that its architecture " + spec + " does not have"));
-            }
-            if (!Arrays.equals(want, shape)) {
-                throw new ModelFileException(source + ": weight " + name + " has shape " + Arrays.toString(shape)
-                        + ", but the architecture needs " + Arrays.toString(want));
-            }
-            weights.add(new ModelHeader.WeightInfo(name, shape, sha.toLowerCase(Locale.ROOT)));
+            weights.add(weight(f, needed, weights, spec, source));
         }
         for (ModelHeader.WeightInfo w : expected) {
             if (needed.containsKey(w.name())) {
@@ -253,6 +232,36 @@ final class ModelJson {
             }
         }
         return weights;
+    }
+
+    /**
+     * One stored weight, checked: float32 values with a SHA-256, and a name the architecture needs
+     * (taken off {@code needed}) with the shape it needs; {@code before} are the weights read so far.
+     */
+    private static ModelHeader.WeightInfo weight(Fields f, Map<String, int[]> needed,
+                                                 List<ModelHeader.WeightInfo> before, ModelSpec spec, String source) {
+        String name = f.string("name");
+        int[] shape = shape(f);
+        String dtype = f.string("dtype");
+        if (!DTYPE.equals(dtype)) {
+            throw new ModelFileException(source + ": weight " + name + " is stored as '" + dtype
+                    + "', but DigitLab reads only little-endian float32 ('" + DTYPE + "')");
+        }
+        String sha = f.string("sha256");
+        if (!SHA256.matcher(sha).matches()) {
+            throw f.wrongType("sha256", "64 hexadecimal digits", f.json().get("sha256"));
+        }
+        int[] want = needed.remove(name);
+        if (want == null) {
+            boolean twice = before.stream().anyMatch(w -> w.name().equals(name));
+            throw new ModelFileException(source + (twice ? " holds the weight " + name + " twice"
+                    : " holds a weight " + name + " that its architecture " + spec + " does not have"));
+        }
+        if (!Arrays.equals(want, shape)) {
+            throw new ModelFileException(source + ": weight " + name + " has shape " + Arrays.toString(shape)
+                    + ", but the architecture needs " + Arrays.toString(want));
+        }
+        return new ModelHeader.WeightInfo(name, shape, sha.toLowerCase(Locale.ROOT));
     }
 
     private static int[] shape(Fields f) {

@@ -16,9 +16,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -106,7 +103,7 @@ public final class ModelReader {
         ModelFileParser.RawModel raw = parse(in, source, true);
         ModelJson.checkFormat(raw.header(), source);
         ModelHeader header = ModelJson.header(raw, source, maxParameters);
-        List<float[]> values = decodeWeights(header, raw, source);
+        List<float[]> values = WeightCodec.decodeAll(header, raw, source);
         Network network = build(header, values);
         return new TrainedModel(name, network, header.config(), header.datasetName(), header.datasetChecksum(),
                 header.history(), header.testAccuracy(), header.created(), header.preprocessing(), null,
@@ -234,55 +231,6 @@ public final class ModelReader {
         return m.find() ? " (at line " + m.group(1) + ", column " + m.group(2) + ")" : "";
     }
 
-    /** Decodes every weight, checking byte count, checksum and finiteness before keeping it. */
-    private static List<float[]> decodeWeights(ModelHeader header, ModelFileParser.RawModel raw, String source) {
-        List<float[]> values = new ArrayList<>();
-        for (int i = 0; i < header.weights().size(); i++) {
-            ModelHeader.WeightInfo w = header.weights().get(i);
-            String base64 = raw.weights().get(i).values();
-            if (base64 == null) {
-                new Fields(raw.weights().get(i).fields().getAsJsonObject(), "weights[" + i + "]", source)
-                        .string("values");
-            }
-            long needed = w.size() * Float.BYTES;
-            long held = WeightCodec.decodedLength(base64);
-            if (held < 0) {
-                throw new ModelFileException(source + ": the values of weight " + w.name()
-                        + " are not valid base64 (their length is not a multiple of 4)");
-            }
-            if (held != needed) {
-                throw new ModelFileException(source + ": weight " + w.name() + " holds " + count(held)
-                        + " bytes of values, but its shape " + Arrays.toString(w.shape()) + " needs " + count(needed)
-                        + " (4 bytes per float32)");
-            }
-            float[] floats = decode(w, base64, source);
-            values.add(floats);
-        }
-        return values;
-    }
-
-    /** The values of weight {@code w}, checked against its checksum and for finiteness. */
-    private static float[] decode(ModelHeader.WeightInfo w, String base64, String source) {
-        byte[] bytes;
-        try {
-            bytes = Base64.getDecoder().decode(base64);
-        } catch (IllegalArgumentException e) {
-            throw new ModelFileException(source + ": the values of weight " + w.name() + " are not valid base64");
-        }
-        if (!WeightCodec.sha256(bytes).equals(w.sha256())) {
-            throw new ModelFileException(source + " is damaged: the values of weight " + w.name()
-                    + " do not match their SHA-256 checksum");
-        }
-        float[] floats = WeightCodec.floats(bytes);
-        for (int k = 0; k < floats.length; k++) {
-            if (!Float.isFinite(floats[k])) {
-                throw new ModelFileException(source + ": weight " + w.name() + " holds " + floats[k]
-                        + " at position " + k + ", and a network with such a weight cannot predict");
-            }
-        }
-        return floats;
-    }
-
     /** The network, built only now that every check has passed. */
     private static Network build(ModelHeader header, List<float[]> values) {
         NdStart.await();
@@ -311,7 +259,7 @@ public final class ModelReader {
                 : String.format(Locale.ROOT, "%,d bytes", bytes);
     }
 
-    private static String count(long n) {
+    static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }
 }

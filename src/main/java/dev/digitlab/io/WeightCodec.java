@@ -4,10 +4,16 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 
-/** Weight values as stored: little-endian float32 bytes, in base64, with a SHA-256 of those bytes. */
+/**
+ * Weight values as stored: little-endian float32 bytes, in base64, with a SHA-256 of those bytes.
+ * Reading checks each weight against its shape, its checksum and for finiteness.
+ */
 final class WeightCodec {
 
     private WeightCodec() {
@@ -51,5 +57,54 @@ final class WeightCodec {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
+    }
+
+    /** Decodes every weight, checking byte count, checksum and finiteness before keeping it. */
+    static List<float[]> decodeAll(ModelHeader header, ModelFileParser.RawModel raw, String source) {
+        List<float[]> values = new ArrayList<>();
+        for (int i = 0; i < header.weights().size(); i++) {
+            ModelHeader.WeightInfo w = header.weights().get(i);
+            String base64 = raw.weights().get(i).values();
+            if (base64 == null) {
+                new Fields(raw.weights().get(i).fields().getAsJsonObject(), "weights[" + i + "]", source)
+                        .string("values");
+            }
+            long needed = w.size() * Float.BYTES;
+            long held = decodedLength(base64);
+            if (held < 0) {
+                throw new ModelFileException(source + ": the values of weight " + w.name()
+                        + " are not valid base64 (their length is not a multiple of 4)");
+            }
+            if (held != needed) {
+                throw new ModelFileException(source + ": weight " + w.name() + " holds " + ModelReader.count(held)
+                        + " bytes of values, but its shape " + Arrays.toString(w.shape()) + " needs " + ModelReader.count(needed)
+                        + " (4 bytes per float32)");
+            }
+            float[] floats = decode(w, base64, source);
+            values.add(floats);
+        }
+        return values;
+    }
+
+    /** The values of weight {@code w}, checked against its checksum and for finiteness. */
+    private static float[] decode(ModelHeader.WeightInfo w, String base64, String source) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(source + ": the values of weight " + w.name() + " are not valid base64");
+        }
+        if (!sha256(bytes).equals(w.sha256())) {
+            throw new ModelFileException(source + " is damaged: the values of weight " + w.name()
+                    + " do not match their SHA-256 checksum");
+        }
+        float[] floats = floats(bytes);
+        for (int k = 0; k < floats.length; k++) {
+            if (!Float.isFinite(floats[k])) {
+                throw new ModelFileException(source + ": weight " + w.name() + " holds " + floats[k]
+                        + " at position " + k + ", and a network with such a weight cannot predict");
+            }
+        }
+        return floats;
     }
 }

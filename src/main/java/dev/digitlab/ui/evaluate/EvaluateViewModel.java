@@ -1,6 +1,5 @@
 package dev.digitlab.ui.evaluate;
 
-import dev.digitlab.base.ErrorText;
 
 import dev.digitlab.ui.shared.ActiveModel;
 import dev.digitlab.ui.shared.DataLoadTask;
@@ -18,8 +17,6 @@ import dev.digitlab.train.Predictions;
 import dev.digitlab.train.TrainedModel;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import javafx.beans.binding.Bindings;
@@ -27,7 +24,6 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.concurrent.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,25 +59,15 @@ public final class EvaluateViewModel implements AutoCloseable {
     private final EvaluationResults results = new EvaluationResults();
     private final MistakeBrowser mistakes;
     private final SessionModels session;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "digitlab-evaluate");
-        t.setDaemon(true);
-        return t;
-    });
-
-    private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(this, "phase", Phase.IDLE);
-    private final LocalText status = new LocalText(this, "status", () -> null);
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
-    private final ReadOnlyObjectWrapper<Throwable> errorCause = new ReadOnlyObjectWrapper<>(this, "errorCause");
+    private final EvaluateWork work = new EvaluateWork(this);
+    private final ReadOnlyObjectWrapper<Phase> phase = work.phase;
+    private final LocalText status = work.status;
     private final LocalText notice = new LocalText(this, "notice", () -> null);
     private final BooleanBinding busy;
     private final BooleanBinding canEvaluate;
     private final BooleanBinding canLoadShipped;
     private final BooleanBinding stale;
     private MnistDataset data;
-    private Task<?> current;
-    private double lastEvaluationSeconds = Double.NaN;
-    private double lastFillMillis = Double.NaN;
 
     /**
      * @param active  the app's active model, the one {@link #evaluate()} tests
@@ -123,20 +109,16 @@ public final class EvaluateViewModel implements AutoCloseable {
         if (!canEvaluate.get()) {
             return;
         }
-        errorCause.set(null);
-        error.set(null);
+        work.clearError();
         TrainedModel model = active.modelProperty().get();
         if (data == null) {
             DataLoadTask task = new DataLoadTask(source);
-            begin(task, Phase.LOADING);
+            work.begin(task, Phase.LOADING);
             status.bind(task.messageProperty());
-            task.setOnSucceeded(e -> {
-                end();
-                data = task.getValue();
+            work.start(task, loaded -> {
+                data = loaded;
                 startEvaluation(model, data.test(), null);
             });
-            task.setOnFailed(e -> fail(task.getException()));
-            worker.execute(task);
         } else {
             startEvaluation(model, data.test(), null);
         }
@@ -150,8 +132,7 @@ public final class EvaluateViewModel implements AutoCloseable {
         if (!canEvaluate.get()) {
             return;
         }
-        errorCause.set(null);
-        error.set(null);
+        work.clearError();
         TrainedModel model = active.modelProperty().get();
         String name = file.getFileName().toString();
         Task<ImageSet> task = new Task<>() {
@@ -160,14 +141,9 @@ public final class EvaluateViewModel implements AutoCloseable {
                 return TabletDigits.images(UnipenReader.read(file), model.preprocessing());
             }
         };
-        begin(task, Phase.LOADING);
+        work.begin(task, Phase.LOADING);
         status.set(() -> Messages.format("evaluate.loadingStrokes", name));
-        task.setOnSucceeded(e -> {
-            end();
-            startEvaluation(model, task.getValue(), name);
-        });
-        task.setOnFailed(e -> fail(task.getException()));
-        worker.execute(task);
+        work.start(task, images -> startEvaluation(model, images, name));
     }
 
     /** Loads the shipped tutorial model and makes it the active one (offered while there is none). */
@@ -175,22 +151,16 @@ public final class EvaluateViewModel implements AutoCloseable {
         if (!canLoadShipped.get()) {
             return;
         }
-        errorCause.set(null);
-        error.set(null);
+        work.clearError();
         Task<TrainedModel> task = new Task<>() {
             @Override
             protected TrainedModel call() {
                 return shipped.get();
             }
         };
-        begin(task, Phase.LOADING);
+        work.begin(task, Phase.LOADING);
         status.set(() -> Messages.get("evaluate.loadingModel"));
-        task.setOnSucceeded(e -> {
-            end();
-            active.set(task.getValue(), false);
-        });
-        task.setOnFailed(e -> fail(task.getException()));
-        worker.execute(task);
+        work.start(task, model -> active.set(model, false));
     }
 
     /** Says that a picture was saved (by its name: the user has just chosen the folder). */
@@ -218,10 +188,7 @@ public final class EvaluateViewModel implements AutoCloseable {
     /** Cancels any work without waiting for it (the window is closing) and ends the worker thread. */
     @Override
     public void close() {
-        if (current != null) {
-            current.cancel();
-        }
-        worker.shutdownNow();
+        work.close();
     }
 
     // ----- life cycle ----------------------------------------------------------------------
@@ -229,15 +196,10 @@ public final class EvaluateViewModel implements AutoCloseable {
     /** Tests {@code model} on {@code images}: MNIST's test set, or the pen drawings of file {@code strokes}. */
     private void startEvaluation(TrainedModel model, ImageSet images, String strokes) {
         EvaluationTask task = new EvaluationTask(model.network(), images);
-        begin(task, Phase.EVALUATING);
+        work.begin(task, Phase.EVALUATING);
         int size = images.size();
         status.set(() -> Messages.format("evaluate.running", model.name(), size));
-        task.setOnSucceeded(e -> {
-            end();
-            show(model, task.getValue(), task.seconds(), strokes);
-        });
-        task.setOnFailed(e -> fail(task.getException()));
-        worker.execute(task);
+        work.start(task, p -> show(model, p, task.seconds(), strokes));
     }
 
     private void show(TrainedModel model, Predictions p, double seconds, String strokes) {
@@ -245,10 +207,9 @@ public final class EvaluateViewModel implements AutoCloseable {
         results.show(model, p, strokes);
         mistakes.show(p);
         status.set(() -> Messages.format("evaluate.done", model.name(), p.size(), seconds));
-        lastEvaluationSeconds = seconds;
-        lastFillMillis = (System.nanoTime() - start) / 1e6;
+        double fillMillis = (System.nanoTime() - start) / 1e6;
         LOG.info("evaluated {} on {} test images in {} ms; views filled on the FX thread in {} ms", model.name(),
-                p.size(), String.format("%.0f", seconds * 1000), String.format("%.1f", lastFillMillis));
+                p.size(), String.format("%.0f", seconds * 1000), String.format("%.1f", fillMillis));
     }
 
     private void activeChanged(TrainedModel model) {
@@ -262,32 +223,6 @@ public final class EvaluateViewModel implements AutoCloseable {
         } else if (results.evaluatedProperty().get() == null) {
             status.set(() -> Messages.format("evaluate.ready", model.name()));
         }
-    }
-
-    private void begin(Task<?> task, Phase newPhase) {
-        current = task;
-        phase.set(newPhase);
-    }
-
-    private void end() {
-        status.unbind();
-        current = null;
-        phase.set(Phase.IDLE);
-    }
-
-    private void fail(Throwable e) {
-        end();
-        status.set(() -> Messages.get("evaluate.failed"));
-        errorCause.set(e); // first: a listener on the sentence finds its details
-        error.set(describe(e));
-    }
-
-    /** One sentence for the user; data and model-file errors already are. */
-    static String describe(Throwable e) {
-        if (e instanceof OutOfMemoryError) {
-            return Messages.get("evaluate.memory");
-        }
-        return ErrorText.sentence(e).orElseGet(() -> Messages.format("evaluate.unexpected", String.valueOf(e)));
     }
 
     // ----- properties ----------------------------------------------------------------------
@@ -323,12 +258,12 @@ public final class EvaluateViewModel implements AutoCloseable {
 
     /** Why the last command could not be done, or null. */
     public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
+        return work.error.getReadOnlyProperty();
     }
 
     /** What caused {@link #errorProperty()}, for the details of an error dialog; null with it. */
     public ReadOnlyObjectProperty<Throwable> errorCauseProperty() {
-        return errorCause.getReadOnlyProperty();
+        return work.errorCause.getReadOnlyProperty();
     }
 
     /** The outcome of the last picture export, or null. */
@@ -349,15 +284,5 @@ public final class EvaluateViewModel implements AutoCloseable {
     /** What this session's models learned: their training histories and the active one's weights. */
     public SessionModels session() {
         return session;
-    }
-
-    /** Seconds the last evaluation took on the background thread; NaN before one. */
-    public double lastEvaluationSeconds() {
-        return lastEvaluationSeconds;
-    }
-
-    /** Milliseconds the FX thread spent filling the view model and the views after the last evaluation. */
-    public double lastFillMillis() {
-        return lastFillMillis;
     }
 }

@@ -9,10 +9,8 @@ import dev.digitlab.io.keras.ModelOpener;
 import dev.digitlab.io.ModelWriter;
 import dev.digitlab.io.SettingsStore;
 import dev.digitlab.train.TrainedModel;
-import dev.digitlab.ui.draw.DrawView;
 import dev.digitlab.ui.draw.DrawViewModel;
 import dev.digitlab.ui.teach.MyDrawings;
-import dev.digitlab.ui.teach.TeachView;
 import dev.digitlab.ui.teach.TeachViewModel;
 import dev.digitlab.io.DrawingStore;
 import dev.digitlab.ui.evaluate.EvaluateView;
@@ -119,12 +117,21 @@ public final class MainWindow {
         status = new StatusLine(services.prompts());
         tabs = new MainTabs(List.of(
                 new MainTabs.Spec(TRAINING_TAB, "tab.training", () -> new TrainingView(training)),
-                new MainTabs.Spec(DRAW_TAB, "tab.draw", this::drawTab),
+                new MainTabs.Spec(DRAW_TAB, "tab.draw", () -> DrawTab.build(draw, teach)),
                 new MainTabs.Spec(EVALUATE_TAB, "tab.evaluate", () -> new EvaluateView(evaluate, services.chooser())),
                 new MainTabs.Spec(TUTORIAL_TAB, "tab.tutorial", () -> new TutorialView(tutorial))));
         commands = new ShellCommands(services, files, status, tabs, new Commanded());
-        reportDrawingProblems();
+        DrawTab.reportDrawingProblems(teach, services.prompts());
         listen();
+        putInto(stage);
+        settings.warning().ifPresent(w -> Platform.runLater(() -> services.prompts().showError(w, null)));
+        status.set(() -> Messages.get("status.loadingModel"));
+        // The window comes first; ND4J starts and the shipped model loads in the background.
+        active.load(services.shipped());
+    }
+
+    /** Puts the window's content into {@code stage}, where the settings place it, and asks before it closes. */
+    private void putInto(Stage stage) {
         stage.setScene(new Scene(build(), settings.width(), settings.height()));
         settings.place(stage);
         stage.setOnCloseRequest(e -> {
@@ -135,37 +142,6 @@ public final class MainWindow {
             }
         });
         stage.setOnHidden(e -> close());
-        settings.warning().ifPresent(w -> Platform.runLater(() -> services.prompts().showError(w, null)));
-        status.set(() -> Messages.get("status.loadingModel"));
-        // The window comes first; ND4J starts and the shipped model loads in the background.
-        active.load(services.shipped());
-    }
-
-    /** The Draw tab with the teaching controls: the correction under the reading, my drawings under the paper. */
-    private DrawView drawTab() {
-        DrawView drawView = new DrawView(draw);
-        TeachView teachView = new TeachView(teach);
-        drawView.addTeaching(teachView.correction(), teachView.panel());
-        // A digit typed on the tab says what the drawing is, as a click on that digit does.
-        drawView.root().addEventHandler(javafx.scene.input.KeyEvent.KEY_TYPED, e -> {
-            if (!e.isShortcutDown() && teach.typed(e.getCharacter())) {
-                e.consume();
-            }
-        });
-        return drawView;
-    }
-
-    /** A damaged my-drawings.json (set aside, never lost) is said in a dialog, now or when found. */
-    private void reportDrawingProblems() {
-        teach.drawings().problemProperty().addListener((obs, old, now) -> {
-            if (now != null && !now.isBlank()) {
-                Platform.runLater(() -> services.prompts().showError(now, null));
-            }
-        });
-        String problem = teach.drawings().problemProperty().get();
-        if (problem != null && !problem.isBlank()) {
-            Platform.runLater(() -> services.prompts().showError(problem, null));
-        }
     }
 
     private static Supplier<TrainedModel> uncheckedShipped(Callable<TrainedModel> shipped) {

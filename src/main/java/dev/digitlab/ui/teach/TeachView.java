@@ -111,31 +111,8 @@ public final class TeachView {
     public Node panel() {
         Label title = new Label(Messages.get("teach.section"));
         title.getStyleClass().add("section");
-        GridPane table = new GridPane();
-        table.setHgap(10);
-        table.getStyleClass().add("teach-counts");
-        for (int d = 0; d <= 9; d++) {
-            Label digit = new Label(Integer.toString(d));
-            digit.getStyleClass().add("count-digit");
-            counts[d] = new Label();
-            counts[d].setId("count" + d);
-            counts[d].getStyleClass().add("count-value");
-            table.add(digit, d, 0);
-            table.add(counts[d], d, 1);
-            GridPane.setHalignment(digit, javafx.geometry.HPos.CENTER);
-            GridPane.setHalignment(counts[d], javafx.geometry.HPos.CENTER);
-        }
-        thumbnails.setId("thumbnails");
-        thumbnails.setMinHeight(THUMB + 2);
-        ScrollPane strip = new ScrollPane(thumbnails);
-        strip.setId("thumbnailStrip");
-        strip.getStyleClass().add("thumb-strip");
-        strip.setFitToHeight(true);
-        strip.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        strip.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
-        strip.setPrefViewportHeight(THUMB + 4);
-        strip.visibleProperty().bind(Bindings.isNotEmpty(model.drawings().list()));
-        strip.managedProperty().bind(strip.visibleProperty());
+        GridPane table = countTable();
+        ScrollPane strip = thumbnailStrip();
         model.drawings().list().addListener((ListChangeListener<LabelledDrawing>) c -> refresh());
         refresh();
         Label empty = new Label(Messages.get("teach.none"));
@@ -155,6 +132,41 @@ public final class TeachView {
         VBox box = new VBox(6, header, empty, strip, problem, teachRow(), resultLabel());
         box.getStyleClass().add("teach-panel");
         return box;
+    }
+
+    /** How many drawings are kept of each digit: the digits above, their counts below. */
+    private GridPane countTable() {
+        GridPane table = new GridPane();
+        table.setHgap(10);
+        table.getStyleClass().add("teach-counts");
+        for (int d = 0; d <= 9; d++) {
+            Label digit = new Label(Integer.toString(d));
+            digit.getStyleClass().add("count-digit");
+            counts[d] = new Label();
+            counts[d].setId("count" + d);
+            counts[d].getStyleClass().add("count-value");
+            table.add(digit, d, 0);
+            table.add(counts[d], d, 1);
+            GridPane.setHalignment(digit, javafx.geometry.HPos.CENTER);
+            GridPane.setHalignment(counts[d], javafx.geometry.HPos.CENTER);
+        }
+        return table;
+    }
+
+    /** The kept drawings' thumbnails in a row that scrolls sideways; hidden while there are none. */
+    private ScrollPane thumbnailStrip() {
+        thumbnails.setId("thumbnails");
+        thumbnails.setMinHeight(THUMB + 2);
+        ScrollPane strip = new ScrollPane(thumbnails);
+        strip.setId("thumbnailStrip");
+        strip.getStyleClass().add("thumb-strip");
+        strip.setFitToHeight(true);
+        strip.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        strip.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        strip.setPrefViewportHeight(THUMB + 4);
+        strip.visibleProperty().bind(Bindings.isNotEmpty(model.drawings().list()));
+        strip.managedProperty().bind(strip.visibleProperty());
+        return strip;
     }
 
     private Node teachRow() {

@@ -11,7 +11,6 @@ import dev.digitlab.ui.shared.Messages;
 import dev.digitlab.data.DataException;
 import dev.digitlab.data.MnistDataset;
 import dev.digitlab.nn.ModelSpec;
-import dev.digitlab.train.BatchProgress;
 import dev.digitlab.train.EpochResult;
 import dev.digitlab.train.TrainedModel;
 import dev.digitlab.train.TrainingConfig;
@@ -28,8 +27,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.concurrent.Task;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The Training tab's state and commands. {@link #train()} loads the data (once; it is kept for
@@ -52,7 +49,6 @@ public final class TrainingViewModel implements AutoCloseable {
 
     private static final int CLASSES = Mnist.CLASSES;
     private static final int MNIST_INPUTS = Mnist.PIXELS;
-    private static final Logger LOG = LoggerFactory.getLogger(TrainingViewModel.class);
 
     private final ActiveModel active;
     private final DatasetSource source;
@@ -178,7 +174,7 @@ public final class TrainingViewModel implements AutoCloseable {
         String run = Messages.format("chart.run", number);
         curves.startRun(run, config.epochs());
         coach.runStarted(spec, config);
-        TrainingTask task = new TrainingTask(spec, config, data, form.modelName(), new RunUpdates(run));
+        TrainingTask task = new TrainingTask(spec, config, data, form.modelName(), new RunUpdates(run, progress, curves, coach, lastEpoch, stopping));
         training = task;
         begin(task, Phase.TRAINING);
         progress.say("progress.starting");
@@ -225,45 +221,6 @@ public final class TrainingViewModel implements AutoCloseable {
             return Messages.get("error.memory");
         }
         return ErrorText.sentence(e).orElseGet(() -> Messages.format("error.unexpected", String.valueOf(e)));
-    }
-
-    /** The running task's reports, on the FX thread. */
-    private final class RunUpdates implements TrainingTask.Updates {
-
-        private final String run;
-
-        RunUpdates(String run) {
-            this.run = run;
-        }
-
-        @Override
-        public void started(int epochs, int batchesPerEpoch) {
-            progress.runStarted();
-        }
-
-        @Override
-        public void sample(BatchProgress p) {
-            curves.addSample(p);
-        }
-
-        @Override
-        public void epochEnded(EpochResult result) {
-            LOG.debug("{} epoch {}/{}: {} s, loss {}, accuracy {}, val_loss {}, val_accuracy {}", run, result.epoch(),
-                    result.epochs(), String.format("%.3f", result.seconds()), result.loss(), result.accuracy(),
-                    result.valLoss(), result.valAccuracy());
-            curves.addEpoch(result);
-            lastEpoch.set(result);
-            coach.epochEnded(result);
-        }
-
-        @Override
-        public void latest(BatchProgress p) {
-            curves.showTip(p);
-            if (stopping.get()) {
-                return;
-            }
-            progress.batch(p);
-        }
     }
 
     /** The form the user fills in. */

@@ -1,12 +1,9 @@
 package dev.digitlab.ui.tutorial;
 
 import dev.digitlab.data.DataException;
-import dev.digitlab.data.ImageSet;
 import dev.digitlab.data.MnistDataset;
-import dev.digitlab.io.ModelReader;
 import dev.digitlab.nn.ModelSpec;
 import dev.digitlab.nn.optim.OptimizerConfig;
-import dev.digitlab.train.Predictions;
 import dev.digitlab.train.TrainedModel;
 import dev.digitlab.train.TrainingConfig;
 import dev.digitlab.ui.evaluate.EvaluateViewModel;
@@ -17,7 +14,6 @@ import dev.digitlab.ui.shared.Messages;
 import dev.digitlab.ui.training.Preset;
 import dev.digitlab.ui.training.TrainingForm;
 import dev.digitlab.ui.training.TrainingViewModel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +34,6 @@ import javafx.concurrent.Task;
 final class StepActions implements AutoCloseable {
 
     private static final int SAMPLES = 8;
-    private static final int CHECKED_IMAGES = 100;
 
     private final TutorialViewModel tutorial;
     private final TrainingViewModel training;
@@ -253,31 +248,11 @@ final class StepActions implements AutoCloseable {
             return;
         }
         Path file = saved.get();
-        TrainedModel inMemory = active.modelProperty().get();
-        MnistDataset loaded = data;
-        Task<String[]> check = new Task<>() {
-            @Override
-            protected String[] call() throws Exception {
-                TrainedModel back = new ModelReader().load(file);
-                MnistDataset images = loaded != null ? loaded : testImages();
-                long kb = Math.max(1, Files.size(file) / 1024);
-                int checked = images == null ? 0 : Math.min(CHECKED_IMAGES, images.test().size());
-                int same = checked == 0 ? -1 : sameReadings(inMemory, back, images.test().slice(0, checked));
-                return new String[] {Long.toString(kb), Long.toString(back.network().parameterCount()),
-                    Integer.toString(same), Integer.toString(checked)};
-            }
-        };
+        Task<String[]> check = new SaveCheck(file, active.modelProperty().get(), data, source);
         tutorial.setWorking(true);
         check.setOnSucceeded(e -> {
             tutorial.setWorking(false);
-            String[] r = check.getValue();
-            long kb = Long.parseLong(r[0]);
-            long weights = Long.parseLong(r[1]);
-            int same = Integer.parseInt(r[2]);
-            int checked = Integer.parseInt(r[3]);
-            tutorial.finish(TutorialStep.SAVE, () -> Messages.format("tutorial.save.result", file.toString(), kb,
-                    weights) + (same < 0 ? "" : " " + Messages.format("tutorial.save.same", same, checked)),
-                    null);
+            showSaved(file, check.getValue());
         });
         check.setOnFailed(e -> {
             tutorial.setWorking(false);
@@ -286,25 +261,17 @@ final class StepActions implements AutoCloseable {
         worker.execute(check);
     }
 
-    /** The data set (shared with the other tabs, so usually already in memory), or null when there is none. */
-    private MnistDataset testImages() {
-        try {
-            return source.load((file, done, total) -> { });
-        } catch (DataException e) {
-            return null;
-        }
+    /** The save step is done: where the file went, how large, and whether it reads digits the same way. */
+    private void showSaved(Path file, String[] r) {
+        long kb = Long.parseLong(r[0]);
+        long weights = Long.parseLong(r[1]);
+        int same = Integer.parseInt(r[2]);
+        int checked = Integer.parseInt(r[3]);
+        tutorial.finish(TutorialStep.SAVE, () -> Messages.format("tutorial.save.result", file.toString(), kb,
+                weights) + (same < 0 ? "" : " " + Messages.format("tutorial.save.same", same, checked)),
+                null);
     }
 
-    /** How many of {@code images} the two models read as the same digit. */
-    private static int sameReadings(TrainedModel a, TrainedModel b, ImageSet images) {
-        Predictions pa = Predictions.of(a.network(), images);
-        Predictions pb = Predictions.of(b.network(), images);
-        int same = 0;
-        for (int i = 0; i < images.size(); i++) {
-            same += pa.predicted(i) == pb.predicted(i) ? 1 : 0;
-        }
-        return same;
-    }
 
     private void failed(TutorialStep step, Throwable e) {
         String sentence = e instanceof DataException || e instanceof IllegalArgumentException

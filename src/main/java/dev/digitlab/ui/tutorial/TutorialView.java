@@ -70,22 +70,7 @@ public final class TutorialView implements TabView {
         bar.setMaxWidth(Double.MAX_VALUE);
         bar.progressProperty().bind(model.doneCountProperty().divide((double) TutorialStep.values().length));
 
-        steps.setId("tutorialSteps");
-        steps.setCellFactory(list -> new StepCell());
-        steps.getSelectionModel().select(model.selectedProperty().get());
-        steps.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-            if (now != null) {
-                model.selectedProperty().set(now);
-            }
-        });
-        model.selectedProperty().addListener((obs, old, now) -> steps.getSelectionModel().select(now));
-        for (TutorialStep step : TutorialStep.values()) {
-            model.doneProperty(step).addListener((obs, old, now) -> steps.refresh());
-        }
-        // Tall enough for every step and no more: the room below is the note's.
-        steps.setFixedCellSize(28);
-        steps.setPrefHeight(28 * TutorialStep.values().length + 4);
-        steps.setMinHeight(steps.getPrefHeight());
+        setUpSteps();
 
         Button startOver = new Button(Messages.get("tutorial.startOver"));
         startOver.setId("startOverButton");
@@ -105,6 +90,26 @@ public final class TutorialView implements TabView {
         box.setPrefWidth(270);
         box.getStyleClass().add("step-list");
         return box;
+    }
+
+    /** The list of steps: follows the selected step both ways, and marks each step as it is done. */
+    private void setUpSteps() {
+        steps.setId("tutorialSteps");
+        steps.setCellFactory(list -> new StepCell());
+        steps.getSelectionModel().select(model.selectedProperty().get());
+        steps.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                model.selectedProperty().set(now);
+            }
+        });
+        model.selectedProperty().addListener((obs, old, now) -> steps.getSelectionModel().select(now));
+        for (TutorialStep step : TutorialStep.values()) {
+            model.doneProperty(step).addListener((obs, old, now) -> steps.refresh());
+        }
+        // Tall enough for every step and no more: the room below is the note's.
+        steps.setFixedCellSize(28);
+        steps.setPrefHeight(28 * TutorialStep.values().length + 4);
+        steps.setMinHeight(steps.getPrefHeight());
     }
 
     /** "✓ 3. Build the network", or a hollow circle while not done. */

@@ -1,17 +1,11 @@
 package dev.digitlab.ui.tutorial;
 
 import dev.digitlab.io.TutorialProgressStore;
-import dev.digitlab.nn.ModelSpec;
-import dev.digitlab.train.EpochResult;
-import dev.digitlab.train.Evaluation;
-import dev.digitlab.train.TrainedModel;
-import dev.digitlab.train.TrainingConfig;
 import dev.digitlab.ui.evaluate.EvaluateViewModel;
 import dev.digitlab.ui.shared.ActiveModel;
 import dev.digitlab.ui.shared.DatasetSource;
 import dev.digitlab.ui.shared.LocalText;
 import dev.digitlab.ui.shared.Messages;
-import dev.digitlab.ui.shared.TestImage;
 import dev.digitlab.ui.training.TrainingViewModel;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -123,18 +117,18 @@ public final class TutorialViewModel implements AutoCloseable {
         });
         training.lastRunProperty().addListener((obs, old, model) -> {
             if (model != null) {
-                runEnded(model);
+                ReportedResults.runEnded(this, model, evaluate.session().histories());
             }
         });
         evaluate.results().evaluationProperty().addListener((obs, old, now) -> {
             if (now != null) {
-                evaluated(now);
+                ReportedResults.evaluated(this, now);
             }
         });
         evaluate.mistakes().randomImageProperty().addListener((obs, old, image) -> {
             if (image != null && predictPending) {
                 predictPending = false;
-                predicted(image);
+                ReportedResults.predicted(this, image);
             }
         });
         hooks.modelFile().addListener((obs, old, file) -> {
@@ -219,52 +213,6 @@ public final class TutorialViewModel implements AutoCloseable {
             texts.get(step).set(() -> Messages.get(key));
         }
         markDone(step);
-    }
-
-    private void runEnded(TrainedModel model) {
-        var history = model.history();
-        if (history.isEmpty()) {
-            return;
-        }
-        EpochResult last = history.get(history.size() - 1);
-        double test = 100 * model.testAccuracy();
-        // Without validation images there is no validation accuracy to quote.
-        String key = last.hasValidation() ? "tutorial.train.result" : "tutorial.train.resultNoValidation";
-        finish(TutorialStep.TRAIN, () -> Messages.format(key, history.size(),
-                100 * last.accuracy(), 100 * last.valAccuracy(), test), new StepResults.Curves(history));
-        finish(TutorialStep.PLOT, () -> Messages.format("tutorial.plot.result", model.name()),
-                new StepResults.Curves(history));
-        if (improved(model)) {
-            String name = model.name();
-            finish(TutorialStep.IMPROVE, () -> Messages.format("tutorial.improve.result", name, test),
-                    new StepResults.Comparison(evaluate.session().histories()));
-        }
-    }
-
-    /** Whether a model differs from the tutorial's: another network, or learning-rate decay. */
-    static boolean improved(TrainedModel model) {
-        TrainingConfig config = model.config();
-        boolean decay = config != null
-                && config.optimizer().decay() > TrainingConfig.tutorial().optimizer().decay();
-        return decay || !ModelSpec.preset("tutorial").equals(model.network().spec());
-    }
-
-    private void evaluated(Evaluation result) {
-        double accuracy = 100 * result.accuracy();
-        int count = result.count();
-        String verdict = accuracy < 97.5 ? "tutorial.evaluate.below"
-                : accuracy <= 98 ? "tutorial.evaluate.expected" : "tutorial.evaluate.above";
-        finish(TutorialStep.EVALUATE, () -> Messages.format("tutorial.evaluate.result", accuracy, count)
-                + " " + Messages.get(verdict), null);
-    }
-
-    private void predicted(TestImage image) {
-        StepResults.Digit digit = new StepResults.Digit(image.pixels(), image.rows(), image.cols(), image.label());
-        int predicted = image.predicted();
-        float probability = image.topProbability();
-        String key = image.correct() ? "tutorial.predict.right" : "tutorial.predict.wrong";
-        finish(TutorialStep.PREDICT, () -> Messages.format(key, image.index(), predicted, 100 * probability,
-                digit.label()), new StepResults.Prediction(digit, predicted, probability));
     }
 
     private void markDone(TutorialStep step) {

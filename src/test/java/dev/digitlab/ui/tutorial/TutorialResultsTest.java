@@ -49,10 +49,10 @@ class TutorialResultsTest {
     @Test
     void aRunCountsAsAnImprovementWhenItsNetworkOrItsDecayDiffersFromTheTutorials() {
         String tutorial = "784 -> 128 relu -> 10 softmax";
-        assertFalse(TutorialViewModel.improved(model(tutorial, TrainingConfig.tutorial())));
-        assertTrue(TutorialViewModel.improved(model("784 -> 256 relu -> 128 relu -> 10 softmax",
+        assertFalse(ReportedResults.improved(model(tutorial, TrainingConfig.tutorial())));
+        assertTrue(ReportedResults.improved(model("784 -> 256 relu -> 128 relu -> 10 softmax",
                 TrainingConfig.tutorial())));
-        assertTrue(TutorialViewModel.improved(model(tutorial,
+        assertTrue(ReportedResults.improved(model(tutorial,
                 new TrainingConfig(10, 64, 0.2, 42, OptimizerConfig.adam(0.001, 1e-4)))));
     }
 }
