@@ -216,6 +216,6 @@ class TeachViewTest {
         assertEquals(1, kept.size());
         assertEquals(4, kept.get(0).digit());
         assertNotEquals(-1, (int) fx(() -> teach.keptDigitProperty().get()));
-        assertTrue(robot.lookup("#keptNotice").queryAs(Label.class).getText().startsWith("Kept as a 4"));
+        assertTrue(robot.lookup("#keptNotice").queryAs(Label.class).getText().startsWith("Kept as your 4"));
     }
 }
