@@ -60,7 +60,8 @@ public class MainWindowTest {
 
     /** Answers the file dialogs with the paths a test queued. */
     public static final class FakeChooser implements FileChooserService {
-        final Deque<Path> answers = new ArrayDeque<>();
+        /** The paths the next dialogs answer with, in order; an empty queue answers "cancelled". */
+        public final Deque<Path> answers = new ArrayDeque<>();
 
         @Override
         public Optional<Path> chooseSaveFile(String title, String suggestedName) {

@@ -12,18 +12,15 @@ import dev.digitlab.nn.Network;
 import dev.digitlab.train.TrainedModel;
 import dev.digitlab.train.TrainingConfig;
 import dev.digitlab.ui.shared.BarDigits;
-import dev.digitlab.ui.shared.FileChooserService;
 import dev.digitlab.ui.shell.MainWindow;
+import dev.digitlab.ui.shell.MainWindowTest;
 import dev.digitlab.ui.shell.Prompts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
@@ -44,26 +41,6 @@ class TutorialPathTest {
 
     /** Generous: the first run in a JVM also starts ND4J. */
     private static final long STEP_SECONDS = 120;
-
-    /** Answers the save dialog with the paths queued. */
-    private static final class QueuedChooser implements FileChooserService {
-        final Deque<Path> answers = new ArrayDeque<>();
-
-        @Override
-        public Optional<Path> chooseSaveFile(String title, String suggestedName) {
-            return Optional.ofNullable(answers.poll());
-        }
-
-        @Override
-        public Optional<Path> chooseOpenFile(String title) {
-            return Optional.ofNullable(answers.poll());
-        }
-
-        @Override
-        public Optional<Path> chooseFolder(String title) {
-            return Optional.ofNullable(answers.poll());
-        }
-    }
 
     /** Records errors; never asks (no dialog in a test). */
     private static final class QuietPrompts implements Prompts {
@@ -87,7 +64,7 @@ class TutorialPathTest {
     @TempDir
     Path dir;
 
-    private final QueuedChooser chooser = new QueuedChooser();
+    private final MainWindowTest.FakeChooser chooser = new MainWindowTest.FakeChooser();
     private final QuietPrompts prompts = new QuietPrompts();
     private final Locale before = Locale.getDefault();
     private MainWindow window;
