@@ -1,5 +1,6 @@
 package dev.digitlab.cli;
 
+import dev.digitlab.base.Mnist;
 import com.google.gson.GsonBuilder;
 import dev.digitlab.data.ImageSet;
 import dev.digitlab.data.MnistDataset;
@@ -36,9 +37,6 @@ import picocli.CommandLine.Spec;
                 + "(--strokes): loss, accuracy, per-digit recall and the confusion matrix.")
 public final class EvaluateCommand implements Callable<Integer> {
 
-    /** The classes of MNIST's labels: the digits 0 to 9. */
-    private static final int DIGITS = dev.digitlab.base.Mnist.CLASSES;
-
     @Spec
     CommandSpec spec;
 
@@ -64,9 +62,9 @@ public final class EvaluateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--export-png needs --strokes FILE");
         }
         TrainedModel trained = model.load();
-        if (trained.network().classes() != DIGITS) {
+        if (trained.network().classes() != Mnist.CLASSES) {
             throw new IllegalArgumentException(model.describe() + " tells " + trained.network().classes()
-                    + " classes apart, but the test images show the " + DIGITS + " digits");
+                    + " classes apart, but the test images show the " + Mnist.CLASSES + " digits");
         }
         if (strokes.given()) {
             return evaluateStrokes(trained);

@@ -29,15 +29,8 @@ final class ImageDetailView {
         title.setId("detailTitle");
         title.setWrapText(true);
         title.getStyleClass().add("detail-title");
-        ImageView image = new ImageView();
-        image.setId("detailImage");
-        image.setFitWidth(SIZE);
-        image.setFitHeight(SIZE);
-        image.setSmooth(false);
-        StackPane frame = new StackPane(image);
-        frame.getStyleClass().add("digit-frame");
-        frame.setMinSize(SIZE, SIZE);
-        frame.setMaxSize(SIZE, SIZE);
+        ImageView image = DigitImages.view("detailImage", SIZE);
+        StackPane frame = DigitImages.framed(image, SIZE);
         frame.visibleProperty().bind(model.mistakes().selectedImageProperty().isNotNull());
         ProbabilityBars bars = new ProbabilityBars(84);
         bars.root().visibleProperty().bind(frame.visibleProperty());

@@ -26,15 +26,8 @@ final class RandomImageView {
     RandomImageView(EvaluateViewModel model) {
         root.getStyleClass().add("random-view");
         root.setPadding(new Insets(18));
-        ImageView image = new ImageView();
-        image.setId("randomImage");
-        image.setFitWidth(SIZE);
-        image.setFitHeight(SIZE);
-        image.setSmooth(false);
-        StackPane frame = new StackPane(image);
-        frame.getStyleClass().add("digit-frame");
-        frame.setMinSize(SIZE, SIZE);
-        frame.setMaxSize(SIZE, SIZE);
+        ImageView image = DigitImages.view("randomImage", SIZE);
+        StackPane frame = DigitImages.framed(image, SIZE);
 
         Label label = new Label(Messages.get("random.none"));
         label.setId("randomLabel");

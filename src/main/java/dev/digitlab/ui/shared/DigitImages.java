@@ -1,10 +1,9 @@
 package dev.digitlab.ui.shared;
 
-import dev.digitlab.ui.shared.DigitImages;
-import dev.digitlab.ui.shared.TestImage;
-
+import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
+import javafx.scene.layout.StackPane;
 
 /** Turns grayscale pixels into pictures as MNIST shows them: white ink on black. */
 public final class DigitImages {
@@ -27,5 +26,24 @@ public final class DigitImages {
     /** The picture of a test image. */
     public static WritableImage of(TestImage image) {
         return of(image.pixels(), image.rows(), image.cols());
+    }
+
+    /** A view with id {@code id} that shows a digit {@code size} pixels square, its pixels sharp. */
+    public static ImageView view(String id, double size) {
+        ImageView image = new ImageView();
+        image.setId(id);
+        image.setFitWidth(size);
+        image.setFitHeight(size);
+        image.setSmooth(false);
+        return image;
+    }
+
+    /** {@code image} in the dark digit frame, exactly {@code size} pixels square. */
+    public static StackPane framed(ImageView image, double size) {
+        StackPane frame = new StackPane(image);
+        frame.getStyleClass().add("digit-frame");
+        frame.setMinSize(size, size);
+        frame.setMaxSize(size, size);
+        return frame;
     }
 }
