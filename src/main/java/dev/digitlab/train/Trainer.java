@@ -7,18 +7,18 @@ import dev.digitlab.nn.BatchTrainer;
 import dev.digitlab.nn.Network;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Keras's {@code fit}: for each epoch, shuffle the training images (seeded), step through them in
  * batches, then evaluate on the validation images. Progress leaves only through the listener,
  * which may cancel before any batch; a cancelled run leaves the model with the weights of its last
  * batch. With augmentation, the next batch is gathered and changed on another thread while the
- * network learns from this one.
+ * network learns from this one, and the training thread lends a hand with what is left of it
+ * when it is done learning ({@link NextBatch}), so both cores work and neither waits for the other.
  */
 public final class Trainer {
 
@@ -69,6 +69,8 @@ public final class Trainer {
         private final List<EpochResult> history = new ArrayList<>();
         /** Prepares the next batch while the network learns from this one; null without augmentation. */
         private ExecutorService preparer;
+        /** Each preparing thread's copy of the image being changed. */
+        private final ThreadLocal<float[]> original;
 
         Run(Network model, ImageSet train, ImageSet validation, TrainingConfig config, Augmenter augmenter,
             TrainingListener listener) {
@@ -102,6 +104,7 @@ public final class Trainer {
                 images[k] = new float[config.batchSize() * train.imageSize()];
                 labels[k] = new int[config.batchSize()];
             }
+            this.original = ThreadLocal.withInitial(() -> new float[train.imageSize()]);
         }
 
         TrainingResult run() {
@@ -134,12 +137,12 @@ public final class Trainer {
             double lossSum = 0;
             long correct = 0;
             long seen = 0;
-            Future<Integer> next = prepare(permutation, epoch, 0);
+            NextBatch next = prepare(permutation, epoch, 0);
             for (int b = 0; b < batches; b++) {
                 if (listener.isCancelled()) {
                     return false;
                 }
-                int count = await(next);
+                int count = next.await();
                 // Batch b + 1 goes into the other buffers, which batch b - 1 has finished with.
                 next = b + 1 < batches ? prepare(permutation, epoch, b + 1) : null;
                 BatchTrainer.StepResult r = steps.step(images[b % 2], labels[b % 2], count);
@@ -158,45 +161,91 @@ public final class Trainer {
             return true;
         }
 
-        /** Batch {@code b} made ready in buffers {@code b % 2}: on the preparer thread, or here and now. */
-        private Future<Integer> prepare(int[] permutation, int epoch, int b) {
-            if (preparer == null) {
-                return CompletableFuture.completedFuture(gather(permutation, epoch, b));
-            }
-            return preparer.submit(() -> gather(permutation, epoch, b));
-        }
-
-        private static int await(Future<Integer> batch) {
-            try {
-                return batch.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new TrainingException("training was interrupted");
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            }
-        }
-
-        /** Copies batch {@code b} of the permutation into buffers {@code b % 2}, augmented if asked; returns its size. */
-        private int gather(int[] permutation, int epoch, int b) {
+        /** Batch {@code b} made ready in buffers {@code b % 2}: started on the preparer thread, or here and now. */
+        private NextBatch prepare(int[] permutation, int epoch, int b) {
             int from = b * config.batchSize();
-            int count = Math.min(config.batchSize(), permutation.length - from);
+            NextBatch batch = new NextBatch(permutation, epoch, from, Math.min(config.batchSize(), permutation.length - from),
+                    b % 2);
+            if (preparer == null) {
+                batch.work();
+            } else {
+                preparer.execute(batch::work);
+            }
+            return batch;
+        }
+
+        /**
+         * Copies image {@code i} of the batch starting at {@code from} in the permutation into slot
+         * {@code i} of buffers {@code buffer}, changed by the augmenter if there is one.
+         */
+        private void gather(int[] permutation, int epoch, int from, int i, int buffer) {
             int pixels = train.imageSize();
-            float[] into = images[b % 2];
-            int[] labelsInto = labels[b % 2];
-            float[] original = augmenter == null ? null : new float[pixels];
-            for (int i = 0; i < count; i++) {
-                int index = permutation[from + i];
-                labelsInto[i] = train.label(index);
-                if (augmenter == null) {
-                    train.copyImage(index, into, i * pixels);
-                } else {
-                    train.copyImage(index, original, 0);
-                    augmenter.apply(original, 0, into, i * pixels, train.cols(),
-                            Augmenter.random(config.seed(), epoch - 1, from + i));
+            int index = permutation[from + i];
+            labels[buffer][i] = train.label(index);
+            if (augmenter == null) {
+                train.copyImage(index, images[buffer], i * pixels);
+            } else {
+                float[] source = original.get();
+                train.copyImage(index, source, 0);
+                augmenter.apply(source, 0, images[buffer], i * pixels, train.cols(),
+                        Augmenter.random(config.seed(), epoch - 1, from + i));
+            }
+        }
+
+        /**
+         * A batch being made ready: its images are claimed one at a time, by the preparer thread and,
+         * once the network has learnt from the batch before, by the training thread as well. What an
+         * image becomes depends only on the seed, the epoch and its place, so who prepares it does not
+         * change the result.
+         */
+        private final class NextBatch {
+
+            private final int[] permutation;
+            private final int epoch;
+            private final int from;
+            private final int count;
+            private final int buffer;
+            private final AtomicInteger claimed = new AtomicInteger();
+            private final AtomicInteger finished = new AtomicInteger();
+            private volatile RuntimeException failure;
+
+            NextBatch(int[] permutation, int epoch, int from, int count, int buffer) {
+                this.permutation = permutation;
+                this.epoch = epoch;
+                this.from = from;
+                this.count = count;
+                this.buffer = buffer;
+            }
+
+            /** Prepares images until none is left unclaimed. */
+            void work() {
+                for (int i = claimed.getAndIncrement(); i < count; i = claimed.getAndIncrement()) {
+                    try {
+                        gather(permutation, epoch, from, i, buffer);
+                    } catch (RuntimeException e) {
+                        failure = e;
+                    } finally {
+                        finished.incrementAndGet();
+                    }
                 }
             }
-            return count;
+
+            /** Helps until every image is claimed, waits for the ones still being prepared, and returns the batch's size. */
+            int await() {
+                work();
+                for (int spins = 0; finished.get() < count; spins++) {
+                    // The other thread is finishing its last image (microseconds), unless the machine took its core away.
+                    if (spins < 10_000) {
+                        Thread.onSpinWait();
+                    } else {
+                        LockSupport.parkNanos(20_000);
+                    }
+                }
+                if (failure != null) {
+                    throw failure;
+                }
+                return count;
+            }
         }
 
         private void checkFinite(BatchTrainer.StepResult r, int epoch, int batch) {
