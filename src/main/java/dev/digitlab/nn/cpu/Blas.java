@@ -77,6 +77,26 @@ public final class Blas {
         }
     }
 
+    /**
+     * {@code target += source}, element by element, for two contiguous arrays of one data type and
+     * size (one exact addition per value: OpenBLAS's axpy with the factor 1).
+     */
+    public static void add(INDArray source, INDArray target) {
+        long n = source.length();
+        if (target.length() != n || source.dataType() != target.dataType()) {
+            throw new IllegalArgumentException("cannot add " + source.shapeInfoToString() + " to " + target.shapeInfoToString());
+        }
+        check(source);
+        check(target);
+        if (source.dataType() == DataType.FLOAT) {
+            openblas_nolapack.cblas_saxpy((int) n, 1f, floats(source), 1, floats(target), 1);
+        } else if (source.dataType() == DataType.DOUBLE) {
+            openblas_nolapack.cblas_daxpy((int) n, 1.0, doubles(source), 1, doubles(target), 1);
+        } else {
+            throw new IllegalArgumentException("unsupported data type " + source.dataType());
+        }
+    }
+
     // A view's data() is a buffer whose address is already the view's first element (its offset()
     // counts from the parent's start): ND4J's own CpuLevel3 passes addressPointer() as it is.
     private static FloatPointer floats(INDArray array) {
