@@ -3,6 +3,7 @@ package dev.digitlab.cli;
 import com.google.gson.GsonBuilder;
 import dev.digitlab.data.MnistDataset;
 import dev.digitlab.nn.ModelSpec;
+import dev.digitlab.nn.cpu.Lanes;
 import dev.digitlab.nn.threads.NativeThreads;
 import dev.digitlab.nn.Network;
 import dev.digitlab.nn.threads.ThreadCache;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.nd4j.linalg.api.buffer.DataType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,6 +60,11 @@ public final class BenchCommand implements Callable<Integer> {
                     + "without this option it is measured only when nothing is cached yet.")
     boolean calibrate;
 
+    @Option(names = "--lanes", paramLabel = "N",
+            description = "Split the conv layers' batches into N lanes that run at the same time, instead of the "
+                    + "measured choice (to compare lane counts).")
+    Integer lanes;
+
     @Option(names = "--augment", description = "Train with augmentation, as 'train --augment' does, to compare "
             + "epoch times with and without it.")
     boolean augment;
@@ -83,13 +90,17 @@ public final class BenchCommand implements Callable<Integer> {
         }
         ThreadCache.Entry calibration = calibrate ? NativeThreads.calibrate()
                 : NativeThreads.calibrateIfNeeded().orElseGet(() -> NativeThreads.cached().orElseThrow());
+        if (lanes != null && (lanes < 1 || lanes > Lanes.MAX)) {
+            throw new ParameterException(spec.commandLine(), "--lanes must be from 1 to " + Lanes.MAX + ", not " + lanes);
+        }
         long t0 = System.nanoTime();
         MnistDataset dataset = data.load(new ConsoleProgress(spec.commandLine().getErr()));
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
 
         EpochMarks marks = new EpochMarks(profile);
-        TrainingJob.Outcome outcome = new TrainingJob(modelSpec, config, dataset, "bench")
-                .augmented(augment ? Augmenter.standard() : null).run(marks).orElseThrow();
+        TrainingJob job = lanes == null ? new TrainingJob(modelSpec, config, dataset, "bench")
+                : TrainingJob.from(Network.create(modelSpec, seed, DataType.FLOAT, lanes), config, dataset, "bench");
+        TrainingJob.Outcome outcome = job.augmented(augment ? Augmenter.standard() : null).run(marks).orElseThrow();
         if (marks.recording != null) {
             marks.recording.stop(spec.commandLine().getErr());
         }
@@ -98,6 +109,7 @@ public final class BenchCommand implements Callable<Integer> {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("framework", "digitlab nd4j");
         m.put("threads", NativeThreads.current());
+        m.put("lanes", outcome.model().network().lanes());
         m.put("thread_calibration", calibration(calibration));
         m.put("model", modelSpec.toString());
         m.put("batch", batch);
@@ -158,6 +170,9 @@ public final class BenchCommand implements Callable<Integer> {
         threads.put("chosen", calibration.threads());
         threads.put("step_us", calibration.stepMicros());
         threads.put("step_us_loaded", calibration.loadedStepMicros());
+        threads.put("lanes", calibration.lanes());
+        threads.put("lane_step_us", calibration.laneStepMicros());
+        threads.put("lane_step_us_loaded", calibration.loadedLaneStepMicros());
         threads.put("measured_at", calibration.measuredAt());
         return threads;
     }
