@@ -116,7 +116,8 @@ public final class BenchCommand implements Callable<Integer> {
         m.put("epochs", epochs);
         m.put("load_s", round(loadSeconds, 3));
         putFigures(m, outcome, trainSize, latency);
-        // What the training thread allocated in an epoch (its batches and the validation), the median.
+        // What the training thread allocated in an epoch (its batches and the validation), the median
+        // of the epochs after the first.
         m.put("allocated_mb_per_epoch", round(marks.medianEpochBytes() / 1e6, 2));
         spec.commandLine().getOut().println(new GsonBuilder().disableHtmlEscaping().create().toJson(m));
         spec.commandLine().getOut().flush();
@@ -149,10 +150,17 @@ public final class BenchCommand implements Callable<Integer> {
             allocated.add(allocatedBytes());
         }
 
+        /**
+         * The median over the epochs after the first, or the first when it is the only one: the
+         * first epoch also makes the buffers every later one reuses (the validation's larger
+         * batches among them), which says nothing about the garbage a batch leaves.
+         */
         long medianEpochBytes() {
-            long[] perEpoch = new long[Math.max(0, allocated.size() - 1)];
+            int epochs = Math.max(0, allocated.size() - 1);
+            int first = epochs > 1 ? 1 : 0;
+            long[] perEpoch = new long[epochs - first];
             for (int i = 0; i < perEpoch.length; i++) {
-                perEpoch[i] = allocated.get(i + 1) - allocated.get(i);
+                perEpoch[i] = allocated.get(first + i + 1) - allocated.get(first + i);
             }
             Arrays.sort(perEpoch);
             return perEpoch.length == 0 ? 0 : perEpoch[perEpoch.length / 2];

@@ -179,12 +179,13 @@ public final class Blas {
 
     // A view's data() is a buffer whose address is already the view's first element (its offset()
     // counts from the parent's start): ND4J's own CpuLevel3 passes addressPointer() as it is.
+    // Kept per thread (NativeViews): addressPointer() makes three objects a call.
     private static FloatPointer floats(INDArray array) {
-        return (FloatPointer) array.data().addressPointer();
+        return (FloatPointer) NativeViews.pointer(array);
     }
 
     private static DoublePointer doubles(INDArray array) {
-        return (DoublePointer) array.data().addressPointer();
+        return (DoublePointer) NativeViews.pointer(array);
     }
 
     private static void check(INDArray array) {

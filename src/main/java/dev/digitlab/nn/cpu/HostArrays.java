@@ -14,7 +14,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * layer's column matrix is 921,600 values): in float32 those cost half the memory traffic of the
  * {@code double[]} that {@link HostCopy} gives the small dense-layer loops, while DOUBLE networks
  * (gradient checks) keep full precision. Arrays pass as {@code Object}; {@link ImageKernels}
- * dispatches once per call to the loop of the right type.
+ * dispatches once per call to the loop of the right type. The NIO views of the native memory are
+ * kept per thread ({@link NativeViews}) and used with absolute bulk copies, so a copy makes no object.
  */
 public final class HostArrays {
 
@@ -62,13 +63,9 @@ public final class HostArrays {
     public static void get(INDArray source, long from, Object target, int at, int count) {
         int position = (int) (source.offset() + from);
         if (target instanceof float[] f && source.dataType() == DataType.FLOAT) {
-            FloatBuffer buffer = source.data().asNioFloat();
-            buffer.position(position);
-            buffer.get(f, at, count);
+            ((FloatBuffer) NativeViews.nio(source)).get(position, f, at, count);
         } else if (target instanceof double[] d && source.dataType() == DataType.DOUBLE) {
-            DoubleBuffer buffer = source.data().asNioDouble();
-            buffer.position(position);
-            buffer.get(d, at, count);
+            ((DoubleBuffer) NativeViews.nio(source)).get(position, d, at, count);
         } else {
             throw new IllegalArgumentException("cannot copy " + source.dataType() + " into " + target.getClass().getSimpleName());
         }
@@ -83,13 +80,9 @@ public final class HostArrays {
     public static void put(Object source, int from, int count, INDArray target, long at) {
         int position = (int) (target.offset() + at);
         if (source instanceof float[] f && target.dataType() == DataType.FLOAT) {
-            FloatBuffer buffer = target.data().asNioFloat();
-            buffer.position(position);
-            buffer.put(f, from, count);
+            ((FloatBuffer) NativeViews.nio(target)).put(position, f, from, count);
         } else if (source instanceof double[] d && target.dataType() == DataType.DOUBLE) {
-            DoubleBuffer buffer = target.data().asNioDouble();
-            buffer.position(position);
-            buffer.put(d, from, count);
+            ((DoubleBuffer) NativeViews.nio(target)).put(position, d, from, count);
         } else {
             throw new IllegalArgumentException("cannot copy " + source.getClass().getSimpleName() + " into " + target.dataType());
         }
