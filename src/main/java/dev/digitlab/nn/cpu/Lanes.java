@@ -3,6 +3,7 @@ package dev.digitlab.nn.cpu;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 /**
  * Data-parallel lanes: a layer splits its batch's examples into lanes and {@link #run} runs lane 0
@@ -29,6 +30,8 @@ public final class Lanes {
 
     private static final LaneWorker[] WORKERS = new LaneWorker[MAX];
     private static volatile int count = 1;
+    /** Where the count comes from when it is first needed (reading the cached measurement takes a while). */
+    private static volatile IntSupplier pending;
 
     /** One lane's share of some work. */
     @FunctionalInterface
@@ -42,7 +45,19 @@ public final class Lanes {
 
     /** The lane count for new networks: 1 unless a measured choice was applied. */
     public static int count() {
+        IntSupplier source = pending;
+        if (source != null) {
+            resolve(source);
+        }
         return count;
+    }
+
+    private static synchronized void resolve(IntSupplier source) {
+        if (pending == source) {
+            int lanes = source.getAsInt();
+            count = lanes >= 1 && lanes <= MAX ? lanes : 1;
+            pending = null;
+        }
     }
 
     /**
@@ -51,7 +66,22 @@ public final class Lanes {
      * @throws IllegalArgumentException unless {@code lanes} is from 1 to {@value #MAX}
      */
     public static void use(int lanes) {
-        count = check(lanes);
+        int checked = check(lanes);
+        synchronized (Lanes.class) {
+            pending = null;
+            count = checked;
+        }
+    }
+
+    /**
+     * Takes the lane count from {@code measured} when the first network asks for it, so that a start
+     * that needs no network does not wait for it (reading the cached measurement took 50-65 ms in a
+     * fresh JVM). A count out of range means 1.
+     */
+    public static void useWhenNeeded(IntSupplier measured) {
+        synchronized (Lanes.class) {
+            pending = measured;
+        }
     }
 
     /** {@code lanes} when it is from 1 to {@value #MAX}. */

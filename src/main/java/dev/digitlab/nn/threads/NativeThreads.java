@@ -24,6 +24,13 @@ public final class NativeThreads {
     /** The environment variable OpenMP (and OpenBLAS) read when the native library loads. */
     public static final String ENV = "OMP_NUM_THREADS";
 
+    /**
+     * The environment variable with the conv and dense layers' lane count: the launcher passes the
+     * measured choice to the JVM it starts, as it does {@link #ENV}, so that the child need not read
+     * the cache; set by hand it overrides the measurement.
+     */
+    public static final String LANES_ENV = "DIGITLAB_LANES";
+
     /** More threads than this in {@code OMP_NUM_THREADS} is no setting anyone meant. */
     static final int MAX_ENV_THREADS = 1024;
 
@@ -72,6 +79,17 @@ public final class NativeThreads {
     public static Optional<ThreadCache.Entry> cached() {
         MachineKey key = MachineKey.current();
         return new ThreadCache(ThreadCache.defaultFile()).read().filter(entry -> entry.matches(key) && entry.hasLanes());
+    }
+
+    /** Applies {@link #LANES_ENV} when it holds a lane count, else the measured count once it is needed. */
+    static void applyLanes() {
+        String env = System.getenv(LANES_ENV);
+        java.util.OptionalInt lanes = env == null ? java.util.OptionalInt.empty() : count(env);
+        if (lanes.isPresent() && lanes.getAsInt() <= Lanes.MAX) {
+            Lanes.use(lanes.getAsInt());
+        } else {
+            Lanes.useWhenNeeded(NativeThreads::chooseLanes);
+        }
     }
 
     /** The lane count for the conv layers on this machine: the cached measurement, or 1. */
@@ -140,11 +158,12 @@ public final class NativeThreads {
      * IDE, a plain {@code java} call), sets what can still be set from code: ND4J's thread limits,
      * OpenMP's and OpenBLAS's thread counts. This recovers only part of the difference (measured:
      * 1.80 vs 1.45 s per epoch), hence the launcher's relaunch. Sets nothing of ND4J's, and does not
-     * load it, when the variable is set. In every case the conv layers get the measured lane count
-     * ({@link #chooseLanes()}).
+     * load it, when the variable is set. In every case the layers get their lane count: {@link
+     * #LANES_ENV} when it holds one, else the measured one ({@link #chooseLanes()}), read when the
+     * first network is built.
      */
     public static void applyInProcess() {
-        Lanes.use(chooseLanes());
+        applyLanes();
         if (System.getenv(ENV) != null) {
             return;
         }
