@@ -23,7 +23,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 class TrainerLanesTest {
 
     private static final ModelSpec CNN = ModelSpec.parse("16 -> conv 3x3x8 relu same -> maxpool 2 -> 24 relu -> 10 softmax");
-    private static final ModelSpec MLP = ModelSpec.parse("16 -> 300 relu -> 200 relu -> 10 softmax");
+    /** Its second layer's products are large enough to be split (47 x 4096 x 128). */
+    private static final ModelSpec MLP = ModelSpec.parse("16 -> 4096 relu -> 128 relu -> 10 softmax");
     /** Odd-sized batches: 47 examples, and 1 at the end of each epoch (800 training images). */
     private static final MnistDataset DATA = SyntheticDigits.dataset(1000, 200);
 
