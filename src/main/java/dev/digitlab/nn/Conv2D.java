@@ -162,11 +162,6 @@ final class Conv2D extends WeightedLayer {
         return type;
     }
 
-    /** The number of lanes a batch is split into (1 for one example). */
-    int lanes() {
-        return lanes.length;
-    }
-
     @Override
     public INDArray forward(INDArray input, boolean training) {
         int n = (int) input.size(0);
