@@ -102,6 +102,9 @@ final class IdleCalibration {
             LOG.info("Measured native thread counts while the app was idle: {} thread(s) fastest (median step "
                     + "idle {} µs, with a core busy {} µs); used from the next start", entry.threads(),
                     entry.stepMicros(), entry.loadedStepMicros());
+            LOG.info("Measured conv lanes: {} lane(s) (median cnn step idle {} µs, with a core busy {} µs); used "
+                    + "for networks built from now on", entry.lanes(), entry.laneStepMicros(),
+                    entry.loadedLaneStepMicros());
             Platform.runLater(() -> finish(true));
         } catch (CancellationException e) {
             LOG.info("Thread-count measurement stopped: the app got busy; it runs again at the next quiet moment");

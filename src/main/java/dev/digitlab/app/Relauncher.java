@@ -11,7 +11,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Starts this same JVM program again with {@code OMP_NUM_THREADS} in its environment.
+ * Starts this same JVM program again with {@code OMP_NUM_THREADS} (and the lane count, {@code
+ * DIGITLAB_LANES}) in its environment.
  * OpenMP reads the variable once, when the native library loads, so it must be there before the
  * JVM starts; setting it from Java code afterwards only reaches part of the native threads.
  * The child also gets the window's garbage collector and, from a jar, a
@@ -117,6 +118,8 @@ final class Relauncher {
     private static int run(List<String> command, ChildReport report) throws java.io.IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().put(NativeThreads.ENV, Integer.toString(NativeThreads.choose()));
+        // The lanes too, so that the child need not read the cache (unless set by hand).
+        builder.environment().putIfAbsent(NativeThreads.LANES_ENV, Integer.toString(NativeThreads.chooseLanes()));
         builder.environment().put(MARKER, "1");
         builder.environment().put(ParentWatch.ENV, Long.toString(ProcessHandle.current().pid()));
         if (report != null) {

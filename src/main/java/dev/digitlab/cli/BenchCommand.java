@@ -3,6 +3,7 @@ package dev.digitlab.cli;
 import com.google.gson.GsonBuilder;
 import dev.digitlab.data.MnistDataset;
 import dev.digitlab.nn.ModelSpec;
+import dev.digitlab.nn.cpu.Lanes;
 import dev.digitlab.nn.threads.NativeThreads;
 import dev.digitlab.nn.Network;
 import dev.digitlab.nn.threads.ThreadCache;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.nd4j.linalg.api.buffer.DataType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,6 +60,11 @@ public final class BenchCommand implements Callable<Integer> {
                     + "without this option it is measured only when nothing is cached yet.")
     boolean calibrate;
 
+    @Option(names = "--lanes", paramLabel = "N",
+            description = "Split the conv layers' batches into N lanes that run at the same time, instead of the "
+                    + "measured choice (to compare lane counts).")
+    Integer lanes;
+
     @Option(names = "--augment", description = "Train with augmentation, as 'train --augment' does, to compare "
             + "epoch times with and without it.")
     boolean augment;
@@ -83,13 +90,17 @@ public final class BenchCommand implements Callable<Integer> {
         }
         ThreadCache.Entry calibration = calibrate ? NativeThreads.calibrate()
                 : NativeThreads.calibrateIfNeeded().orElseGet(() -> NativeThreads.cached().orElseThrow());
+        if (lanes != null && (lanes < 1 || lanes > Lanes.MAX)) {
+            throw new ParameterException(spec.commandLine(), "--lanes must be from 1 to " + Lanes.MAX + ", not " + lanes);
+        }
         long t0 = System.nanoTime();
         MnistDataset dataset = data.load(new ConsoleProgress(spec.commandLine().getErr()));
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
 
         EpochMarks marks = new EpochMarks(profile);
-        TrainingJob.Outcome outcome = new TrainingJob(modelSpec, config, dataset, "bench")
-                .augmented(augment ? Augmenter.standard() : null).run(marks).orElseThrow();
+        TrainingJob job = lanes == null ? new TrainingJob(modelSpec, config, dataset, "bench")
+                : TrainingJob.from(Network.create(modelSpec, seed, DataType.FLOAT, lanes), config, dataset, "bench");
+        TrainingJob.Outcome outcome = job.augmented(augment ? Augmenter.standard() : null).run(marks).orElseThrow();
         if (marks.recording != null) {
             marks.recording.stop(spec.commandLine().getErr());
         }
@@ -98,13 +109,15 @@ public final class BenchCommand implements Callable<Integer> {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("framework", "digitlab nd4j");
         m.put("threads", NativeThreads.current());
+        m.put("lanes", outcome.model().network().lanes());
         m.put("thread_calibration", calibration(calibration));
         m.put("model", modelSpec.toString());
         m.put("batch", batch);
         m.put("epochs", epochs);
         m.put("load_s", round(loadSeconds, 3));
         putFigures(m, outcome, trainSize, latency);
-        // What the training thread allocated in an epoch (its batches and the validation), the median.
+        // What the training thread allocated in an epoch (its batches and the validation), the median
+        // of the epochs after the first.
         m.put("allocated_mb_per_epoch", round(marks.medianEpochBytes() / 1e6, 2));
         spec.commandLine().getOut().println(new GsonBuilder().disableHtmlEscaping().create().toJson(m));
         spec.commandLine().getOut().flush();
@@ -137,10 +150,17 @@ public final class BenchCommand implements Callable<Integer> {
             allocated.add(allocatedBytes());
         }
 
+        /**
+         * The median over the epochs after the first, or the first when it is the only one: the
+         * first epoch also makes the buffers every later one reuses (the validation's larger
+         * batches among them), which says nothing about the garbage a batch leaves.
+         */
         long medianEpochBytes() {
-            long[] perEpoch = new long[Math.max(0, allocated.size() - 1)];
+            int epochs = Math.max(0, allocated.size() - 1);
+            int first = epochs > 1 ? 1 : 0;
+            long[] perEpoch = new long[epochs - first];
             for (int i = 0; i < perEpoch.length; i++) {
-                perEpoch[i] = allocated.get(i + 1) - allocated.get(i);
+                perEpoch[i] = allocated.get(first + i + 1) - allocated.get(first + i);
             }
             Arrays.sort(perEpoch);
             return perEpoch.length == 0 ? 0 : perEpoch[perEpoch.length / 2];
@@ -158,6 +178,9 @@ public final class BenchCommand implements Callable<Integer> {
         threads.put("chosen", calibration.threads());
         threads.put("step_us", calibration.stepMicros());
         threads.put("step_us_loaded", calibration.loadedStepMicros());
+        threads.put("lanes", calibration.lanes());
+        threads.put("lane_step_us", calibration.laneStepMicros());
+        threads.put("lane_step_us_loaded", calibration.loadedLaneStepMicros());
         threads.put("measured_at", calibration.measuredAt());
         return threads;
     }

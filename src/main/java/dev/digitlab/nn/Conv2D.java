@@ -3,8 +3,10 @@ package dev.digitlab.nn;
 import dev.digitlab.nn.cpu.Blas;
 import dev.digitlab.nn.cpu.BufferCache;
 import dev.digitlab.nn.cpu.HostArrays;
+import dev.digitlab.nn.cpu.Lanes;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A 2-D convolution with stride 1, "valid" or "same" zero padding, a bias per filter and an
@@ -36,46 +38,53 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * the activation (several values at or below 0 under ReLU, where the gradient is 0 anyway, or
  * values a saturated sigmoid rounds to the same float): there the gradient goes to the window's
  * true maximum.
+ *
+ * <p>Lanes: with a lane count above 1 the examples of a batch are split into that many ranges, one
+ * per {@link ConvLane}, which {@link Lanes} runs at the same time on the two (or more) cores: im2col,
+ * the products, pooling and activation, and on the way back the unpooling, the products and col2im,
+ * each lane on its own examples; the kernel gradients of the lanes are added up in lane order.
+ * Outputs and input gradients are the same as with one lane (each value is computed by the same
+ * product of the same numbers); the kernel gradient is the same sum added up in a different order,
+ * so it may differ in the last bits. A batch of one example runs on the calling thread alone.
  */
 final class Conv2D extends WeightedLayer {
 
-    /** Values of the column matrix per chunk of examples: 16 MB in float32. */
+    /** Values of the column matrix per chunk of examples, over all lanes: 16 MB in float32. */
     static final int COLUMN_BUDGET = 1 << 22;
 
     private final ConvGeometry g;
     private final int filters;
-    private final int patch;
-    private final int positions;
     private final int outputSize;
     /** Side of the max-pool window run inside this layer; 0 for none. */
     private final int poolSize;
     /** Values per filter of one example's output: pooled or not. */
     private final int outputPositions;
-    private final int chunk;
     private final Activation activation;
     private final DataType type;
     private final BufferCache outputs;
     private final BufferCache inputGradients;
-    private final BufferCache columns;
-    private final BufferCache products;
-    private final BufferCache columnGradients;
+    private final ConvLane[] lanes;
+    /** The kernel gradients of lanes 1 and up; lane 0 writes the layer's own. */
+    private final INDArray[] laneGradients;
+    private final Lanes.Work forwardLane = this::forwardLane;
+    private final Lanes.Work backwardLane = this::backwardLane;
 
-    private INDArray lastInput;
-    /** Which examples the native column matrix of the last {@link #loadColumns} holds. */
-    private int columnsFirst = -1;
-    private int columnsCount;
-    private Object images;
-    private Object columnValues;
-    private Object productValues;
-    private Object activations;
-    private Object outputGradients;
-    private Object imageGradients;
-    private Object pooledValues;
+    // Shared by the lanes, each at its own examples' places (see ConvLane).
+    INDArray lastInput;
+    Object activations;
+    Object outputGradients;
     /** For each pooled output, the index in its chunk's product of the value it took. */
-    private int[] argmax = new int[0];
+    int[] argmax = new int[0];
+    private Object imageGradients;
+    // The batch under way: set before the lanes run, read by them.
+    private int batch;
+    private int batchLanes;
+    private INDArray laneOutput;
+    private INDArray laneOutputGradient;
+    private INDArray laneInputGradient;
 
     Conv2D(String name, LayerSpec spec, int[] inputShape, DataType type) {
-        this(name, spec, inputShape, type, 0, COLUMN_BUDGET);
+        this(name, spec, inputShape, type, 0, COLUMN_BUDGET, 1);
     }
 
     /**
@@ -83,37 +92,74 @@ final class Conv2D extends WeightedLayer {
      * computed in chunks of at most {@code columnBudget} column-matrix values.
      */
     Conv2D(String name, LayerSpec spec, int[] inputShape, DataType type, int poolSize, int columnBudget) {
-        this(name, spec, ConvGeometry.of(spec, Shapes.image(inputShape)), inputShape, type, poolSize, columnBudget);
+        this(name, spec, inputShape, type, poolSize, columnBudget, 1);
+    }
+
+    /** As the constructor above, splitting each batch into {@code laneCount} lanes. */
+    Conv2D(String name, LayerSpec spec, int[] inputShape, DataType type, int poolSize, int columnBudget, int laneCount) {
+        this(name, spec, ConvGeometry.of(spec, Shapes.image(inputShape)), inputShape, type, poolSize, columnBudget,
+                Lanes.check(laneCount));
     }
 
     private Conv2D(String name, LayerSpec spec, ConvGeometry g, int[] inputShape, DataType type, int poolSize,
-                   int columnBudget) {
+                   int columnBudget, int laneCount) {
         // Keras's Glorot for a conv kernel: the receptive field times the channels on each side.
         super(name, spec, new int[] {g.kernelHeight(), g.kernelWidth(), g.channels(), spec.filters()}, g.patchSize(),
                 spec.filters(), (double) g.kernelHeight() * g.kernelWidth() * g.channels(),
                 (double) g.kernelHeight() * g.kernelWidth() * spec.filters());
         this.g = g;
         this.filters = spec.filters();
-        this.patch = g.patchSize();
-        this.positions = g.positions();
         this.poolSize = poolSize;
-        this.outputPositions = poolSize > 0 ? (g.outHeight() / poolSize) * (g.outWidth() / poolSize) : positions;
+        this.outputPositions = poolSize > 0 ? (g.outHeight() / poolSize) * (g.outWidth() / poolSize) : g.positions();
         this.outputSize = filters * outputPositions;
-        this.chunk = (int) Math.max(1, columnBudget / ((long) (patch + 1) * positions));
         this.activation = Activation.of(spec.activation());
         this.type = type;
         this.outputs = new BufferCache(type, outputShape());
         // Shaped as the input came: a flat input gets a flat gradient, as a dense layer before needs it.
         this.inputGradients = new BufferCache(type, inputShape);
-        this.columns = new BufferCache(type, m -> new long[] {patch + 1, m * positions});
-        this.products = new BufferCache(type, m -> new long[] {filters, m * positions});
-        this.columnGradients = new BufferCache(type, m -> new long[] {patch, m * positions});
+        // The budget is shared by the lanes, so that more lanes take no more memory.
+        int chunk = (int) Math.max(1, columnBudget / laneCount / ((long) (g.patchSize() + 1) * g.positions()));
+        this.lanes = new ConvLane[laneCount];
+        this.laneGradients = new INDArray[laneCount];
+        for (int i = 0; i < laneCount; i++) {
+            lanes[i] = new ConvLane(this, chunk);
+            laneGradients[i] = i == 0 ? null : Nd4j.create(type, g.patchSize() + 1, filters);
+        }
     }
 
     @Override
     public int[] outputShape() {
         return poolSize > 0 ? new int[] {filters, g.outHeight() / poolSize, g.outWidth() / poolSize}
                 : new int[] {filters, g.outHeight(), g.outWidth()};
+    }
+
+    ConvGeometry geometry() {
+        return g;
+    }
+
+    int filters() {
+        return filters;
+    }
+
+    int poolSize() {
+        return poolSize;
+    }
+
+    int outputPositions() {
+        return outputPositions;
+    }
+
+    /** Values of one example's output. */
+    int outputSize() {
+        return outputSize;
+    }
+
+    Activation activation() {
+        return activation;
+    }
+
+    DataType type() {
+        return type;
     }
 
     @Override
@@ -124,100 +170,64 @@ final class Conv2D extends WeightedLayer {
         if (poolSize > 0 && argmax.length < n * outputSize) {
             argmax = new int[n * outputSize];
         }
-        for (int first = 0; first < n; first += chunk) {
-            int m = Math.min(chunk, n - first);
-            INDArray cols = loadColumns(input, first, m);
-            INDArray product = products.get(m);
-            Blas.gemm(weightsAndBias, true, cols, false, product, 1.0, 0.0);
-            productValues = HostArrays.ensure(productValues, type, filters * m * positions);
-            HostArrays.get(product, 0, productValues, filters * m * positions);
-            if (poolSize > 0) {
-                activateAndPool(first, m);
-            } else {
-                ImageKernels.activate(productValues, activations, first, m, filters, positions, activation);
-            }
-        }
-        INDArray out = outputs.get(n);
-        HostArrays.put(activations, n * outputSize, out, 0);
-        return out;
+        startBatch(n);
+        laneOutput = outputs.get(n);
+        Lanes.run(batchLanes, forwardLane);
+        return laneOutput;
     }
 
-    /**
-     * Pooling of the product's planes ({@code [filter][example]} order), then the activation on the
-     * pooled values: every activation here is non-decreasing, so the maximum of the activated
-     * window is the activation of its maximum, and this touches a quarter of the values (for 2x2).
-     */
-    private void activateAndPool(int first, int m) {
-        int pooled = filters * m * outputPositions;
-        pooledValues = HostArrays.ensure(pooledValues, type, pooled);
-        ImageKernels.maxPool(productValues, pooledValues, argmax, first * outputSize, filters * m, g.outHeight(),
-                g.outWidth(), poolSize);
-        ImageKernels.activate(pooledValues, 0, pooled, activation);
-        ImageKernels.transpose(pooledValues, activations, first, m, filters, outputPositions);
+    private void startBatch(int n) {
+        batch = n;
+        // Every lane gets at least one example; a single example is never handed over.
+        batchLanes = Math.max(1, Math.min(lanes.length, n));
     }
 
-    /** Builds the column matrix of examples {@code first .. first + m - 1} in native memory. */
-    private INDArray loadColumns(INDArray input, int first, int m) {
-        int imageValues = m * g.imageSize();
-        images = HostArrays.ensure(images, type, imageValues);
-        HostArrays.get(input, (long) first * g.imageSize(), images, imageValues);
-        int size = (patch + 1) * m * positions;
-        columnValues = HostArrays.ensure(columnValues, type, size);
-        ImageKernels.im2col(images, columnValues, m, g);
-        INDArray cols = columns.get(m);
-        HostArrays.put(columnValues, size, cols, 0);
-        columnsFirst = first;
-        columnsCount = m;
-        return cols;
+    /** The first example of lane {@code lane}'s range. */
+    private int firstOf(int lane) {
+        return (int) ((long) batch * lane / batchLanes);
     }
 
-    /**
-     * A hot loop kept in one piece (a little over 40 lines): the chunks run last to first so the
-     * forward pass's column matrix is reused, which the loop's order and its buffers depend on.
-     */
+    private void forwardLane(int lane) {
+        int from = firstOf(lane);
+        int to = firstOf(lane + 1);
+        lanes[lane].forward(lastInput, from, to);
+        HostArrays.put(activations, from * outputSize, (to - from) * outputSize, laneOutput, (long) from * outputSize);
+    }
+
     @Override
     public INDArray backward(INDArray outputGradient, boolean needInputGradient) {
         int n = (int) outputGradient.size(0);
         outputGradients = HostArrays.ensure(outputGradients, type, n * outputSize);
-        HostArrays.get(outputGradient, 0, outputGradients, n * outputSize);
-        if (poolSize > 0) {
-            ImageKernels.derive(outputGradients, activations, 0, n * outputSize, activation);
-        }
         if (needInputGradient) {
             imageGradients = HostArrays.ensure(imageGradients, type, n * g.imageSize());
-            HostArrays.zero(imageGradients, n * g.imageSize());
         }
-        int chunks = (n + chunk - 1) / chunk;
-        // Last chunk first: its column matrix is still there from the forward pass.
-        for (int c = chunks - 1; c >= 0; c--) {
-            int first = c * chunk;
-            int m = Math.min(chunk, n - first);
-            productValues = HostArrays.ensure(productValues, type, filters * m * positions);
-            if (poolSize > 0) {
-                HostArrays.zero(productValues, filters * m * positions);
-                ImageKernels.unpool(outputGradients, argmax, first * outputSize, productValues, first, m, filters,
-                        outputPositions);
-            } else {
-                ImageKernels.derive(outputGradients, activations, productValues, first, m, filters, positions, activation);
-            }
-            INDArray gradient = products.get(m);
-            HostArrays.put(productValues, filters * m * positions, gradient, 0);
-            INDArray cols = columnsFirst == first && columnsCount == m ? columns.get(m) : loadColumns(lastInput, first, m);
-            Blas.gemm(cols, false, gradient, true, gradientsOfWeightsAndBias, 1.0, c == chunks - 1 ? 0.0 : 1.0);
-            if (needInputGradient) {
-                INDArray columnGradient = columnGradients.get(m);
-                Blas.gemm(weights, false, gradient, false, columnGradient, 1.0, 0.0);
-                int size = patch * m * positions;
-                columnValues = HostArrays.ensure(columnValues, type, size);
-                HostArrays.get(columnGradient, 0, columnValues, size);
-                ImageKernels.col2im(columnValues, imageGradients, first * g.imageSize(), m, g);
-            }
+        startBatch(n);
+        laneOutputGradient = outputGradient;
+        laneInputGradient = needInputGradient ? inputGradients.get(n) : null;
+        Lanes.run(batchLanes, backwardLane);
+        for (int lane = 1; lane < batchLanes; lane++) {
+            Blas.add(laneGradients[lane], gradientsOfWeightsAndBias);
         }
-        if (!needInputGradient) {
-            return null;
+        laneOutputGradient = null;
+        return laneInputGradient;
+    }
+
+    private void backwardLane(int lane) {
+        int from = firstOf(lane);
+        int to = firstOf(lane + 1);
+        int values = (to - from) * outputSize;
+        HostArrays.get(laneOutputGradient, (long) from * outputSize, outputGradients, from * outputSize, values);
+        if (poolSize > 0) {
+            ImageKernels.derive(outputGradients, activations, from * outputSize, to * outputSize, activation);
         }
-        INDArray inputGradient = inputGradients.get(n);
-        HostArrays.put(imageGradients, n * g.imageSize(), inputGradient, 0);
-        return inputGradient;
+        Object images = laneInputGradient == null ? null : imageGradients;
+        int imageSize = g.imageSize();
+        if (images != null) {
+            HostArrays.zero(images, from * imageSize, to * imageSize);
+        }
+        lanes[lane].backward(from, to, lane == 0 ? gradientsOfWeightsAndBias : laneGradients[lane], images);
+        if (images != null) {
+            HostArrays.put(images, from * imageSize, (to - from) * imageSize, laneInputGradient, (long) from * imageSize);
+        }
     }
 }

@@ -20,6 +20,8 @@ final class Dense extends WeightedLayer {
     private final int inputs;
     private final int units;
     private final Activation activation;
+    /** How many lanes the large products are split into (see Blas). */
+    private final int lanes;
     private final BufferCache outputs;
     private final BufferCache inputGradients;
     private final HostCopy host = new HostCopy();
@@ -32,7 +34,13 @@ final class Dense extends WeightedLayer {
     private double[] gradients = new double[0];
 
     Dense(String name, LayerSpec spec, int inputs, org.nd4j.linalg.api.buffer.DataType type) {
+        this(name, spec, inputs, type, 1);
+    }
+
+    /** As the constructor above, with the products' rows split among {@code lanes} lanes; same values. */
+    Dense(String name, LayerSpec spec, int inputs, org.nd4j.linalg.api.buffer.DataType type, int lanes) {
         super(name, spec, new int[] {inputs, spec.units()}, inputs, spec.units(), inputs, spec.units());
+        this.lanes = lanes;
         this.inputs = inputs;
         this.units = spec.units();
         this.activation = Activation.of(spec.activation());
@@ -51,7 +59,7 @@ final class Dense extends WeightedLayer {
         int n = (int) input.size(0);
         int size = n * units;
         INDArray out = outputs.get(n);
-        Blas.gemm(input, false, weights, false, out, 1.0, 0.0);
+        Blas.gemm(input, false, weights, false, out, 1.0, 0.0, lanes);
         activations = HostCopy.ensure(activations, size);
         host.read(out, activations, size);
         host.read(bias, biasValues, units);
@@ -161,12 +169,12 @@ final class Dense extends WeightedLayer {
         }
         host.write(outputGradient, g, size);
         host.write(biasGradient, biasValues, units);
-        Blas.gemm(lastInput, true, outputGradient, false, weightGradient, 1.0, 0.0);
+        Blas.gemm(lastInput, true, outputGradient, false, weightGradient, 1.0, 0.0, lanes);
         if (!needInputGradient) {
             return null;
         }
         INDArray inputGradient = inputGradients.get(n);
-        Blas.gemm(outputGradient, false, weights, true, inputGradient, 1.0, 0.0);
+        Blas.gemm(outputGradient, false, weights, true, inputGradient, 1.0, 0.0, lanes);
         return inputGradient;
     }
 }

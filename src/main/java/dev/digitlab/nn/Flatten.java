@@ -5,7 +5,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Turns {@code [batch, channels, height, width]} into {@code [batch, channels * height * width]}
  * (channel by channel, row by row) for a dense layer, and the gradient back. Both are reshaped
- * views of the same contiguous memory: nothing is copied.
+ * views of the same contiguous memory: nothing is copied. The layers before and after keep their
+ * buffers from batch to batch, so the view of the last buffer seen each way is kept too (ND4J makes
+ * a dozen objects per reshape).
  */
 final class Flatten implements ParameterFreeLayer {
 
@@ -13,6 +15,10 @@ final class Flatten implements ParameterFreeLayer {
     private final LayerSpec spec;
     private final int[] inputShape;
     private final int size;
+    private INDArray lastInput;
+    private INDArray lastOutput;
+    private INDArray lastGradient;
+    private INDArray lastInputGradient;
 
     Flatten(String name, LayerSpec spec, int[] inputShape) {
         this.name = name;
@@ -38,7 +44,11 @@ final class Flatten implements ParameterFreeLayer {
 
     @Override
     public INDArray forward(INDArray input, boolean training) {
-        return input.reshape('c', input.size(0), size);
+        if (input != lastInput) {
+            lastOutput = input.reshape('c', input.size(0), size);
+            lastInput = input;
+        }
+        return lastOutput;
     }
 
     @Override
@@ -46,11 +56,15 @@ final class Flatten implements ParameterFreeLayer {
         if (!needInputGradient) {
             return null;
         }
-        long[] shape = new long[inputShape.length + 1];
-        shape[0] = outputGradient.size(0);
-        for (int i = 0; i < inputShape.length; i++) {
-            shape[i + 1] = inputShape[i];
+        if (outputGradient != lastGradient) {
+            long[] shape = new long[inputShape.length + 1];
+            shape[0] = outputGradient.size(0);
+            for (int i = 0; i < inputShape.length; i++) {
+                shape[i + 1] = inputShape[i];
+            }
+            lastInputGradient = outputGradient.reshape('c', shape);
+            lastGradient = outputGradient;
         }
-        return outputGradient.reshape('c', shape);
+        return lastInputGradient;
     }
 }

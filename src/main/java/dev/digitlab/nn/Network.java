@@ -1,6 +1,7 @@
 package dev.digitlab.nn;
 
 import dev.digitlab.nn.cpu.BufferCache;
+import dev.digitlab.nn.cpu.Lanes;
 import dev.digitlab.nn.cpu.NdBuffers;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,6 +37,8 @@ public final class Network implements Classifier {
     private final ModelSpec spec;
     private final long seed;
     private final DataType type;
+    /** How many lanes the conv layers split a batch into. */
+    private final int lanes;
     private final List<Layer> layers;
     /** For each layer, the index of the spec layer it was made from (-1 for an implicit flatten). */
     private final int[] specIndices;
@@ -47,12 +50,13 @@ public final class Network implements Classifier {
     private final int predictChunk;
     private double[] logits = new double[0];
 
-    private Network(ModelSpec spec, long seed, DataType type) {
+    private Network(ModelSpec spec, long seed, DataType type, int lanes) {
         this.spec = spec;
         this.seed = seed;
         this.type = type;
+        this.lanes = Lanes.check(lanes);
         List<Integer> specIndices = new ArrayList<>();
-        this.layers = NetworkLayers.build(spec, seed, type, specIndices);
+        this.layers = NetworkLayers.build(spec, seed, type, lanes, specIndices);
         this.specIndices = specIndices.stream().mapToInt(Integer::intValue).toArray();
         List<Parameter> all = new ArrayList<>();
         long total = 0;
@@ -88,9 +92,24 @@ public final class Network implements Classifier {
         return create(spec, seed, DataType.FLOAT);
     }
 
-    /** As {@link #create(ModelSpec, long)}, with values of {@code type} (DOUBLE for gradient checks). */
+    /**
+     * As {@link #create(ModelSpec, long)}, with values of {@code type} (DOUBLE for gradient checks)
+     * and the conv layers in {@link Lanes#count()} lanes, this machine's measured choice.
+     */
     public static Network create(ModelSpec spec, long seed, DataType type) {
-        Network network = new Network(spec, seed, type);
+        return create(spec, seed, type, Lanes.count());
+    }
+
+    /**
+     * As {@link #create(ModelSpec, long, DataType)}, with the conv layers splitting each batch into
+     * {@code lanes} lanes that run at the same time (see {@link Lanes}). The lane count changes the
+     * order in which the kernel gradients are added up, so training results are the same for a
+     * given seed and lane count.
+     *
+     * @throws IllegalArgumentException when {@code lanes} is not from 1 to {@link Lanes#MAX}
+     */
+    public static Network create(ModelSpec spec, long seed, DataType type, int lanes) {
+        Network network = new Network(spec, seed, type, lanes);
         // One stream per layer of the spec, in order, whether the layer has parameters or not and
         // whether it runs as a layer of its own or inside another: the weights depend only on the
         // spec and the seed, not on how the network arranges the layers.
@@ -115,6 +134,11 @@ public final class Network implements Classifier {
     /** The seed the weights were initialised from. */
     public long seed() {
         return seed;
+    }
+
+    /** How many lanes the conv layers split a batch into. */
+    public int lanes() {
+        return lanes;
     }
 
     /** FLOAT normally; DOUBLE for gradient checks. */
@@ -190,7 +214,7 @@ public final class Network implements Classifier {
 
     /** An independent network with the same spec and the same parameter values. */
     public synchronized Network copy() {
-        Network copy = new Network(spec, seed, type);
+        Network copy = new Network(spec, seed, type, lanes);
         copy.params.assign(params);
         return copy;
     }

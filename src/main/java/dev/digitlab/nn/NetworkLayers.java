@@ -16,9 +16,10 @@ final class NetworkLayers {
      * The layers of {@code spec}, named by kind and count as Keras names them ({@code dense_0},
      * {@code conv2d_0}, ...). A dense layer on an image gets a flatten layer before it, which the
      * spec may leave out; a max-pool layer right after a conv layer runs inside it (one layer
-     * object for the two, with the pooled output shape).
+     * object for the two, with the pooled output shape). Conv layers split their batches into
+     * {@code lanes} lanes, dense layers their products' rows.
      */
-    static List<Layer> build(ModelSpec spec, long seed, DataType type, List<Integer> specIndices) {
+    static List<Layer> build(ModelSpec spec, long seed, DataType type, int lanes, List<Integer> specIndices) {
         List<Layer> layers = new ArrayList<>();
         Map<LayerType, Integer> counts = new EnumMap<>(LayerType.class);
         int[] shape = {spec.inputs()};
@@ -35,9 +36,15 @@ final class NetworkLayers {
             if (ls.is(LayerType.CONV2D) && next != null && next.is(LayerType.MAXPOOL2D)) {
                 // The pool runs inside the conv layer: see Conv2D.
                 layer = new Conv2D(nextName(LayerType.CONV2D, counts), ls, shape, type, next.poolSize(),
-                        Conv2D.COLUMN_BUDGET);
+                        Conv2D.COLUMN_BUDGET, lanes);
                 nextName(LayerType.MAXPOOL2D, counts);
                 specIndices.add(i++);
+            } else if (ls.is(LayerType.CONV2D)) {
+                layer = new Conv2D(nextName(LayerType.CONV2D, counts), ls, shape, type, 0, Conv2D.COLUMN_BUDGET, lanes);
+                specIndices.add(i);
+            } else if (ls.is(LayerType.DENSE)) {
+                layer = new Dense(nextName(LayerType.DENSE, counts), ls, Math.toIntExact(Shapes.size(shape)), type, lanes);
+                specIndices.add(i);
             } else {
                 layer = ls.kind().build(nextName(ls.kind(), counts), ls, shape, type, seed + 0x5DEECE66DL * (i + 1));
                 specIndices.add(i);

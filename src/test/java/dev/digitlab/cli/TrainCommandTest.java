@@ -177,13 +177,14 @@ class TrainCommandTest {
             System.setProperty("digitlab.home", dir.resolve("home").toString());
             MachineKey key = MachineKey.current();
             new ThreadCache(ThreadCache.defaultFile()).write(new ThreadCache.Entry(key.cores(), key.cpu(),
-                    key.version(), 1, Map.of("1", 400.0), Map.of("1", 420.0), "2026-01-01T00:00:00Z"));
+                    key.version(), 1, Map.of("1", 400.0), Map.of("1", 420.0), 1, Map.of("1", 9000.0), Map.of("1", 9500.0),
+                    "2026-01-01T00:00:00Z"));
             Run r = run("bench", "--data", dir.toString(), "--epochs", "1", "--layers", "conv3x3x2,pool2,8");
             assertEquals(0, r.code(), r.err());
             assertEquals(1, r.out().lines().count(), r.out());
             JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
             for (String k : List.of("median_epoch_s", "samples_per_s", "test_accuracy", "predict_one_ms_median",
-                    "predict_one_ms_p99", "load_s", "threads")) {
+                    "predict_one_ms_p99", "load_s", "threads", "lanes")) {
                 assertTrue(o.has(k), k + " in " + o);
             }
             assertEquals(1, o.getAsJsonObject("thread_calibration").get("chosen").getAsInt());

@@ -38,7 +38,22 @@ class GradientCheckTest {
         "64 -> conv 3x3x3 relu same -> maxpool 2 -> conv 2x3x2 tanh -> dropout 0.3 -> flatten -> 3 softmax",
     })
     void analyticGradientsMatchFiniteDifferences(String text) {
-        Network network = Network.create(ModelSpec.parse(text), 7, DataType.DOUBLE);
+        checkGradients(Network.create(ModelSpec.parse(text), 7, DataType.DOUBLE, 1));
+    }
+
+    /** The conv layers split the batch of 5 into lanes of 2 and 3 examples, or of 1, 2 and 2. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "36 -> conv 3x3x2 elu -> conv 2x2x2 leaky_relu same -> maxpool 2 -> 3 softmax",
+        "25 -> conv 3x3x2 relu same -> conv 2x2x3 linear same -> flatten -> 3 softmax",
+        "64 -> conv 3x3x3 relu same -> maxpool 2 -> conv 2x3x2 tanh -> dropout 0.3 -> flatten -> 3 softmax",
+    })
+    void analyticGradientsMatchFiniteDifferencesInLanes(String text) {
+        checkGradients(Network.create(ModelSpec.parse(text), 7, DataType.DOUBLE, 2));
+        checkGradients(Network.create(ModelSpec.parse(text), 7, DataType.DOUBLE, 3));
+    }
+
+    private static void checkGradients(Network network) {
         int batch = 5;
         SplittableRandom random = new SplittableRandom(3);
         double[] x = new double[batch * network.inputs()];

@@ -14,7 +14,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * layer's column matrix is 921,600 values): in float32 those cost half the memory traffic of the
  * {@code double[]} that {@link HostCopy} gives the small dense-layer loops, while DOUBLE networks
  * (gradient checks) keep full precision. Arrays pass as {@code Object}; {@link ImageKernels}
- * dispatches once per call to the loop of the right type.
+ * dispatches once per call to the loop of the right type. The NIO views of the native memory are
+ * kept per thread ({@link NativeViews}) and used with absolute bulk copies, so a copy makes no object.
  */
 public final class HostArrays {
 
@@ -41,24 +42,30 @@ public final class HostArrays {
 
     /** Sets the first {@code count} values to zero. */
     public static void zero(Object array, int count) {
+        zero(array, 0, count);
+    }
+
+    /** Sets values {@code from .. to - 1} to zero. */
+    public static void zero(Object array, int from, int to) {
         if (array instanceof float[] f) {
-            Arrays.fill(f, 0, count, 0f);
+            Arrays.fill(f, from, to, 0f);
         } else {
-            Arrays.fill((double[]) array, 0, count, 0.0);
+            Arrays.fill((double[]) array, from, to, 0.0);
         }
     }
 
     /** Copies {@code count} values of {@code source}, from its element {@code from} on, into the start of {@code target}. */
     public static void get(INDArray source, long from, Object target, int count) {
+        get(source, from, target, 0, count);
+    }
+
+    /** Copies {@code count} values of {@code source}, from its element {@code from} on, into {@code target} from {@code at} on. */
+    public static void get(INDArray source, long from, Object target, int at, int count) {
         int position = (int) (source.offset() + from);
         if (target instanceof float[] f && source.dataType() == DataType.FLOAT) {
-            FloatBuffer buffer = source.data().asNioFloat();
-            buffer.position(position);
-            buffer.get(f, 0, count);
+            ((FloatBuffer) NativeViews.nio(source)).get(position, f, at, count);
         } else if (target instanceof double[] d && source.dataType() == DataType.DOUBLE) {
-            DoubleBuffer buffer = source.data().asNioDouble();
-            buffer.position(position);
-            buffer.get(d, 0, count);
+            ((DoubleBuffer) NativeViews.nio(source)).get(position, d, at, count);
         } else {
             throw new IllegalArgumentException("cannot copy " + source.dataType() + " into " + target.getClass().getSimpleName());
         }
@@ -66,15 +73,16 @@ public final class HostArrays {
 
     /** Copies the first {@code count} values of {@code source} into {@code target} from its element {@code at} on. */
     public static void put(Object source, int count, INDArray target, long at) {
+        put(source, 0, count, target, at);
+    }
+
+    /** Copies {@code count} values of {@code source} from {@code from} on into {@code target} from its element {@code at} on. */
+    public static void put(Object source, int from, int count, INDArray target, long at) {
         int position = (int) (target.offset() + at);
         if (source instanceof float[] f && target.dataType() == DataType.FLOAT) {
-            FloatBuffer buffer = target.data().asNioFloat();
-            buffer.position(position);
-            buffer.put(f, 0, count);
+            ((FloatBuffer) NativeViews.nio(target)).put(position, f, from, count);
         } else if (source instanceof double[] d && target.dataType() == DataType.DOUBLE) {
-            DoubleBuffer buffer = target.data().asNioDouble();
-            buffer.position(position);
-            buffer.put(d, 0, count);
+            ((DoubleBuffer) NativeViews.nio(target)).put(position, d, from, count);
         } else {
             throw new IllegalArgumentException("cannot copy " + source.getClass().getSimpleName() + " into " + target.dataType());
         }

@@ -25,16 +25,12 @@ public final class HostCopy {
         int offset = (int) source.offset();
         if (source.dataType() == DataType.FLOAT) {
             float[] f = floats(count);
-            FloatBuffer buffer = source.data().asNioFloat();
-            buffer.position(offset);
-            buffer.get(f, 0, count);
+            ((FloatBuffer) NativeViews.nio(source)).get(offset, f, 0, count);
             for (int i = 0; i < count; i++) {
                 target[i] = f[i];
             }
         } else if (source.dataType() == DataType.DOUBLE) {
-            DoubleBuffer buffer = source.data().asNioDouble();
-            buffer.position(offset);
-            buffer.get(target, 0, count);
+            ((DoubleBuffer) NativeViews.nio(source)).get(offset, target, 0, count);
         } else {
             throw new IllegalArgumentException("unsupported data type " + source.dataType());
         }
@@ -48,13 +44,9 @@ public final class HostCopy {
             for (int i = 0; i < count; i++) {
                 f[i] = (float) values[i];
             }
-            FloatBuffer buffer = target.data().asNioFloat();
-            buffer.position(offset);
-            buffer.put(f, 0, count);
+            ((FloatBuffer) NativeViews.nio(target)).put(offset, f, 0, count);
         } else if (target.dataType() == DataType.DOUBLE) {
-            DoubleBuffer buffer = target.data().asNioDouble();
-            buffer.position(offset);
-            buffer.put(values, 0, count);
+            ((DoubleBuffer) NativeViews.nio(target)).put(offset, values, 0, count);
         } else {
             throw new IllegalArgumentException("unsupported data type " + target.dataType());
         }

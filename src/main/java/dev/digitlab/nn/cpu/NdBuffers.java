@@ -19,9 +19,7 @@ public final class NdBuffers {
         checkContiguous(target);
         long offset = target.offset();
         if (target.dataType() == DataType.FLOAT) {
-            FloatBuffer buffer = target.data().asNioFloat();
-            buffer.position((int) offset);
-            buffer.put(values, from, count);
+            ((FloatBuffer) NativeViews.nio(target)).put((int) offset, values, from, count);
         } else if (target.dataType() == DataType.DOUBLE) {
             DoubleBuffer buffer = target.data().asNioDouble();
             for (int i = 0; i < count; i++) {
@@ -37,9 +35,7 @@ public final class NdBuffers {
         checkContiguous(target);
         long offset = target.offset();
         if (target.dataType() == DataType.DOUBLE) {
-            DoubleBuffer buffer = target.data().asNioDouble();
-            buffer.position((int) offset);
-            buffer.put(values);
+            ((DoubleBuffer) NativeViews.nio(target)).put((int) offset, values, 0, values.length);
         } else if (target.dataType() == DataType.FLOAT) {
             FloatBuffer buffer = target.data().asNioFloat();
             for (int i = 0; i < values.length; i++) {
@@ -55,9 +51,7 @@ public final class NdBuffers {
         checkContiguous(source);
         long offset = source.offset();
         if (source.dataType() == DataType.FLOAT) {
-            FloatBuffer buffer = source.data().asNioFloat();
-            buffer.position((int) offset);
-            buffer.get(values, 0, count);
+            ((FloatBuffer) NativeViews.nio(source)).get((int) offset, values, 0, count);
         } else {
             DoubleBuffer buffer = source.data().asNioDouble();
             for (int i = 0; i < count; i++) {
@@ -71,9 +65,7 @@ public final class NdBuffers {
         checkContiguous(source);
         long offset = source.offset();
         if (source.dataType() == DataType.DOUBLE) {
-            DoubleBuffer buffer = source.data().asNioDouble();
-            buffer.position((int) offset);
-            buffer.get(values, 0, count);
+            ((DoubleBuffer) NativeViews.nio(source)).get((int) offset, values, 0, count);
         } else {
             FloatBuffer buffer = source.data().asNioFloat();
             for (int i = 0; i < count; i++) {

@@ -1,5 +1,6 @@
 package dev.digitlab.nn.threads;
 
+import dev.digitlab.nn.cpu.Lanes;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -14,11 +15,21 @@ import java.util.Optional;
  * {@code OMP_NUM_THREADS}), so it only reads the cache; until a calibration has run it answers
  * with a default: 1 thread up to 2 cores (measured: 1 beat 2 on the 2-core machines this was
  * built on, 0.44 vs 0.75 s per epoch), otherwise half the cores, at most 4 (an unmeasured guess).
+ *
+ * <p>The same calibration measures how many lanes the conv layers split a batch into (see
+ * {@link dev.digitlab.nn.cpu.Lanes}), which {@link #chooseLanes()} reads; until it has run, one.
  */
 public final class NativeThreads {
 
     /** The environment variable OpenMP (and OpenBLAS) read when the native library loads. */
     public static final String ENV = "OMP_NUM_THREADS";
+
+    /**
+     * The environment variable with the conv and dense layers' lane count: the launcher passes the
+     * measured choice to the JVM it starts, as it does {@link #ENV}, so that the child need not read
+     * the cache; set by hand it overrides the measurement.
+     */
+    public static final String LANES_ENV = "DIGITLAB_LANES";
 
     /** More threads than this in {@code OMP_NUM_THREADS} is no setting anyone meant. */
     static final int MAX_ENV_THREADS = 1024;
@@ -61,10 +72,39 @@ public final class NativeThreads {
                 .orElseGet(() -> defaultCount(key.cores()));
     }
 
-    /** The cached calibration for this machine, if any. */
+    /**
+     * The cached calibration for this machine, if any; one from before the lane count was measured
+     * counts as none, so that it is measured again.
+     */
     public static Optional<ThreadCache.Entry> cached() {
         MachineKey key = MachineKey.current();
-        return new ThreadCache(ThreadCache.defaultFile()).read().filter(entry -> entry.matches(key));
+        return new ThreadCache(ThreadCache.defaultFile()).read().filter(entry -> entry.matches(key) && entry.hasLanes());
+    }
+
+    /** Applies {@link #LANES_ENV} when it holds a lane count, else the measured count once it is needed. */
+    static void applyLanes() {
+        String env = System.getenv(LANES_ENV);
+        java.util.OptionalInt lanes = env == null ? java.util.OptionalInt.empty() : count(env);
+        if (lanes.isPresent() && lanes.getAsInt() <= Lanes.MAX) {
+            Lanes.use(lanes.getAsInt());
+        } else {
+            Lanes.useWhenNeeded(NativeThreads::chooseLanes);
+        }
+    }
+
+    /** The lane count for the conv layers on this machine: the cached measurement, or 1. */
+    public static int chooseLanes() {
+        return chooseLanes(ThreadCache.defaultFile());
+    }
+
+    /** As {@link #chooseLanes()}, with the cache in {@code cacheFile}. */
+    public static int chooseLanes(Path cacheFile) {
+        MachineKey key = MachineKey.current();
+        return new ThreadCache(cacheFile).read()
+                // Calibration picks from 1 to the core count; anything else was not measured here.
+                .filter(entry -> entry.matches(key) && entry.lanes() > 0 && entry.lanes() <= key.cores())
+                .map(ThreadCache.Entry::lanes)
+                .orElse(1);
     }
 
     /** The count to use before anything was measured. */
@@ -98,6 +138,8 @@ public final class NativeThreads {
     public static ThreadCache.Entry calibrate(java.util.function.BooleanSupplier stillQuiet) {
         ThreadCache.Entry entry = ThreadCalibration.forThisJvm().run(MachineKey.current(), stillQuiet);
         new ThreadCache(ThreadCache.defaultFile()).write(entry);
+        // Networks created from now on use the measured lanes; the thread count takes a new start.
+        Lanes.use(chooseLanes());
         return entry;
     }
 
@@ -115,10 +157,13 @@ public final class NativeThreads {
      * For runs where {@code OMP_NUM_THREADS} was not in the environment when the JVM started (an
      * IDE, a plain {@code java} call), sets what can still be set from code: ND4J's thread limits,
      * OpenMP's and OpenBLAS's thread counts. This recovers only part of the difference (measured:
-     * 1.80 vs 1.45 s per epoch), hence the launcher's relaunch. Does nothing, and does not load
-     * ND4J, when the variable is set.
+     * 1.80 vs 1.45 s per epoch), hence the launcher's relaunch. Sets nothing of ND4J's, and does not
+     * load it, when the variable is set. In every case the layers get their lane count: {@link
+     * #LANES_ENV} when it holds one, else the measured one ({@link #chooseLanes()}), read when the
+     * first network is built.
      */
     public static void applyInProcess() {
+        applyLanes();
         if (System.getenv(ENV) != null) {
             return;
         }

@@ -39,17 +39,33 @@ public final class ThreadCache {
      * @param cores       the machine's cores
      * @param cpu         its CPU model
      * @param version     the app version that measured
-     * @param threads     the winner
+     * @param threads     the native thread count: the winner, at most the cores per lane
      * @param stepMicros  median microseconds per training step, by thread count
      * @param loadedStepMicros the same with one core kept busy by another thread
+     * @param lanes       the lanes the conv layers split a batch into (see {@code nn.cpu.Lanes}); 0 in
+     *                    a file from before lanes were measured
+     * @param laneStepMicros median microseconds per step of the {@code cnn} preset, by lane count
+     * @param loadedLaneStepMicros the same with one core kept busy by another thread
      * @param measuredAt  when (ISO-8601)
      */
     public record Entry(int cores, String cpu, String version, int threads, Map<String, Double> stepMicros,
-                        Map<String, Double> loadedStepMicros, String measuredAt) {
+                        Map<String, Double> loadedStepMicros, int lanes, Map<String, Double> laneStepMicros,
+                        Map<String, Double> loadedLaneStepMicros, String measuredAt) {
+
+        /** A calibration of the thread count alone, as files from before lanes were measured hold. */
+        public Entry(int cores, String cpu, String version, int threads, Map<String, Double> stepMicros,
+                     Map<String, Double> loadedStepMicros, String measuredAt) {
+            this(cores, cpu, version, threads, stepMicros, loadedStepMicros, 0, Map.of(), Map.of(), measuredAt);
+        }
 
         /** Whether this entry was measured on a machine and build with {@code key}. */
         public boolean matches(MachineKey key) {
             return cores == key.cores() && key.cpu().equals(cpu) && key.version().equals(version);
+        }
+
+        /** Whether the lane count was measured too (files written before it was are not). */
+        public boolean hasLanes() {
+            return lanes > 0;
         }
     }
 

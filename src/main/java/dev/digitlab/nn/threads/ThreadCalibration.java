@@ -21,6 +21,11 @@ import java.util.concurrent.TimeUnit;
  * thread (see {@link ThreadProbe}). A count's score is the mean of the two medians, so a count that
  * only wins on an idle machine but collapses under any other load does not win. Scores within 3%
  * of the best count as ties, won by the fewest threads (they leave a core to the UI).
+ *
+ * <p>Then the lane count of the conv layers the same way, in one more JVM with one native thread
+ * (see {@link LaneProbe}): a machine with one core, or one too busy for a second lane to pay, keeps
+ * one lane. Lanes and native threads share the cores: with more lanes the thread count is cut to
+ * the cores per lane ({@link #threads}).
  */
 final class ThreadCalibration {
 
@@ -74,23 +79,63 @@ final class ThreadCalibration {
         if (scores.isEmpty()) {
             throw new IllegalStateException("could not time any thread count (" + String.join("; ", failures) + ")");
         }
-        return new ThreadCache.Entry(key.cores(), key.cpu(), key.version(), winner(scores), idle, loaded,
-                Instant.now().toString());
+        JsonObject lanes = key.cores() < 2 ? null : probeLanes(stillQuiet, key.cores());
+        Map<String, Double> laneIdle = lanes == null ? Map.of() : micros(lanes.getAsJsonObject("lane_step_us"));
+        Map<String, Double> laneLoaded = lanes == null ? Map.of() : micros(lanes.getAsJsonObject("loaded_lane_step_us"));
+        Map<String, Double> laneScores = new LinkedHashMap<>();
+        laneIdle.forEach((count, us) -> laneScores.put(count, (us + laneLoaded.getOrDefault(count, us)) / 2));
+        int laneCount = laneScores.isEmpty() ? 1 : winner(laneScores);
+        return new ThreadCache.Entry(key.cores(), key.cpu(), key.version(), threads(winner(scores), laneCount,
+                key.cores()), idle, loaded, laneCount, laneIdle, laneLoaded, Instant.now().toString());
     }
 
-    private interface Probe {
-        double run() throws IOException;
+    /**
+     * The native thread count that goes with {@code lanes} lanes: the measured winner, but no more
+     * than leaves each lane's products its own cores. Each lane calls OpenBLAS, and every call would
+     * start the native threads; two lanes of two threads each on two cores fought over them (the
+     * {@code cnn} preset's step took 20 ms against 15.6 with one lane and 9 with two lanes of one
+     * thread), while for the tutorial MLP one thread and two were within the noise (370-420 us).
+     */
+    static int threads(int winner, int lanes, int cores) {
+        return Math.max(1, Math.min(winner, cores / lanes));
     }
 
-    private static double quietly(java.util.function.BooleanSupplier stillQuiet, Probe probe) throws IOException {
-        if (!stillQuiet.getAsBoolean()) {
-            throw new java.util.concurrent.CancellationException("other work started");
+    private static Map<String, Double> micros(JsonObject byCount) {
+        Map<String, Double> micros = new LinkedHashMap<>();
+        if (byCount == null) {
+            return micros;
         }
-        double micros = probe.run();
-        if (!stillQuiet.getAsBoolean()) {
-            throw new java.util.concurrent.CancellationException("other work started");
-        }
+        byCount.entrySet().forEach(e -> micros.put(e.getKey(), e.getValue().getAsDouble()));
         return micros;
+    }
+
+    /**
+     * The lane probe's result (step times by lane count, idle and loaded), or null when it could not
+     * run: then the conv layers keep one lane.
+     */
+    private JsonObject probeLanes(java.util.function.BooleanSupplier stillQuiet, int cores) {
+        String counts = String.join(",", candidates(cores).stream().map(String::valueOf).toList());
+        try {
+            // One native thread, so that each lane computes on its own core.
+            return quietly(stillQuiet, () -> runChild(List.of(LaneProbe.class.getName(), counts), 1));
+        } catch (IOException | IllegalStateException | com.google.gson.JsonParseException e) {
+            return null;
+        }
+    }
+
+    private interface Probe<T> {
+        T run() throws IOException;
+    }
+
+    private static <T> T quietly(java.util.function.BooleanSupplier stillQuiet, Probe<T> probe) throws IOException {
+        if (!stillQuiet.getAsBoolean()) {
+            throw new java.util.concurrent.CancellationException("other work started");
+        }
+        T result = probe.run();
+        if (!stillQuiet.getAsBoolean()) {
+            throw new java.util.concurrent.CancellationException("other work started");
+        }
+        return result;
     }
 
     /** The fewest threads whose score is within 3% of the best. */
@@ -104,11 +149,17 @@ final class ThreadCalibration {
 
     /** Median microseconds per step in a child JVM with {@code threads} native threads. */
     double probe(int threads, boolean withLoad) throws IOException {
-        List<String> command = new ArrayList<>(List.of(java, "-cp", classPath, ThreadProbe.class.getName(),
-                Integer.toString(STEPS)));
+        List<String> args = new ArrayList<>(List.of(ThreadProbe.class.getName(), Integer.toString(STEPS)));
         if (withLoad) {
-            command.add("--loaded");
+            args.add("--loaded");
         }
+        return runChild(args, threads).get("step_us").getAsDouble();
+    }
+
+    /** Runs {@code mainAndArgs} in a child JVM with {@code threads} native threads; its last JSON line. */
+    JsonObject runChild(List<String> mainAndArgs, int threads) throws IOException {
+        List<String> command = new ArrayList<>(List.of(java, "-cp", classPath));
+        command.addAll(mainAndArgs);
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put(NativeThreads.ENV, Integer.toString(threads));
         builder.redirectError(ProcessBuilder.Redirect.DISCARD);
@@ -136,7 +187,6 @@ final class ThreadCalibration {
         if (process.exitValue() != 0 || last == null) {
             throw new IOException("the probe failed (exit code " + process.exitValue() + ")");
         }
-        JsonObject result = JsonParser.parseString(last).getAsJsonObject();
-        return result.get("step_us").getAsDouble();
+        return JsonParser.parseString(last).getAsJsonObject();
     }
 }

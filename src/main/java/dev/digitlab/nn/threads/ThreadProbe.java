@@ -42,7 +42,7 @@ public final class ThreadProbe {
     private static volatile double sink;
 
     /** Keeps one core busy until the JVM exits. */
-    private static void spin() {
+    static void spin() {
         double x = 1;
         while (true) {
             for (int i = 0; i < 1_000_000; i++) {

@@ -22,8 +22,13 @@ class NativeThreadsTest {
     Path dir;
 
     private static ThreadCache.Entry entry(MachineKey key, int threads) {
+        return entry(key, threads, 1);
+    }
+
+    private static ThreadCache.Entry entry(MachineKey key, int threads, int lanes) {
         return new ThreadCache.Entry(key.cores(), key.cpu(), key.version(), threads, Map.of("1", 500.0),
-                Map.of("1", 520.0), "2026-01-01T00:00:00Z");
+                Map.of("1", 520.0), lanes, Map.of("1", 16000.0, "2", 9000.0), Map.of("1", 16500.0, "2", 15000.0),
+                "2026-01-01T00:00:00Z");
     }
 
     @Test
@@ -112,10 +117,59 @@ class NativeThreadsTest {
     }
 
     @Test
+    void lanesAndNativeThreadsTogetherTakeNoMoreThanTheCores() {
+        assertEquals(2, ThreadCalibration.threads(2, 1, 2));
+        assertEquals(1, ThreadCalibration.threads(2, 2, 2), "two lanes on two cores: one thread each");
+        assertEquals(4, ThreadCalibration.threads(4, 2, 8));
+        assertEquals(1, ThreadCalibration.threads(8, 8, 8));
+        assertEquals(1, ThreadCalibration.threads(1, 2, 2));
+    }
+
+    @Test
     void candidatesAreOneTwoAndAllCores() {
         assertEquals(List.of(1), ThreadCalibration.candidates(1));
         assertEquals(List.of(1, 2), ThreadCalibration.candidates(2));
         assertEquals(List.of(1, 2, 8), ThreadCalibration.candidates(8));
+    }
+
+    @Test
+    void withoutAMeasuredLaneCountConvLayersKeepOneLane() throws Exception {
+        Path file = dir.resolve("threads.json");
+        assertEquals(1, NativeThreads.chooseLanes(file), "no cache");
+        MachineKey here = MachineKey.current();
+        new ThreadCache(file).write(entry(new MachineKey(here.cores(), here.cpu(), "0.0.1-other"), 1, 2));
+        assertEquals(1, NativeThreads.chooseLanes(file), "another version's measurement");
+        new ThreadCache(file).write(entry(here, 1, here.cores() + 1));
+        assertEquals(1, NativeThreads.chooseLanes(file), "more lanes than cores");
+        // A file written before lanes were measured: the thread count stands, the lanes do not.
+        Files.writeString(file, "{\"cores\": " + here.cores() + ", \"cpu\": \"" + here.cpu() + "\", \"version\": \""
+                + here.version() + "\", \"threads\": 1, \"stepMicros\": {\"1\": 358.6}, \"loadedStepMicros\": "
+                + "{\"1\": 365.5}, \"measuredAt\": \"2026-12-02T20:40:37Z\"}");
+        ThreadCache.Entry old = new ThreadCache(file).read().orElseThrow();
+        assertEquals(1, old.threads());
+        assertEquals(false, old.hasLanes(), "so it is measured again");
+        assertEquals(1, NativeThreads.chooseLanes(file));
+        assertEquals(1, NativeThreads.choose(file));
+    }
+
+    @Test
+    void aCachedLaneCountForThisMachineIsChosen() {
+        Path file = dir.resolve("threads.json");
+        MachineKey here = MachineKey.current();
+        new ThreadCache(file).write(entry(here, 1, here.cores()));
+        assertEquals(here.cores(), NativeThreads.chooseLanes(file));
+    }
+
+    @Test
+    void aLaneProbeInAChildJvmTimesEachLaneCountIdleAndLoaded() throws Exception {
+        com.google.gson.JsonObject result = ThreadCalibration.forThisJvm()
+                .runChild(List.of(LaneProbe.class.getName(), "1,2"), 1);
+        for (String key : List.of("lane_step_us", "loaded_lane_step_us")) {
+            for (String lanes : List.of("1", "2")) {
+                double micros = result.getAsJsonObject(key).get(lanes).getAsDouble();
+                assertTrue(micros > 0 && micros < 1e7, key + " " + lanes + ": " + micros);
+            }
+        }
     }
 
     @Test
