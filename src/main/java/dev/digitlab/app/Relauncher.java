@@ -20,6 +20,8 @@ import java.util.OptionalInt;
 final class Relauncher {
 
     static final String MARKER = "DIGITLAB_RELAUNCHED";
+    /** The environment variable that tells the child when its launcher's JVM started (epoch milliseconds). */
+    static final String LAUNCHED_AT = "DIGITLAB_LAUNCHED_AT";
 
     private Relauncher() {
     }
@@ -118,6 +120,7 @@ final class Relauncher {
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().put(NativeThreads.ENV, Integer.toString(NativeThreads.choose()));
         builder.environment().put(MARKER, "1");
+        builder.environment().put(LAUNCHED_AT, Long.toString(ManagementFactory.getRuntimeMXBean().getStartTime()));
         builder.environment().put(ParentWatch.ENV, Long.toString(ProcessHandle.current().pid()));
         if (report != null) {
             builder.environment().put(ChildReport.ENV, report.file().toString());
@@ -128,6 +131,16 @@ final class Relauncher {
         int code = child.waitFor();
         Runtime.getRuntime().removeShutdownHook(stopChild);
         return code;
+    }
+
+    /** In the child: when its launcher's JVM started, to time the start-up as the user saw it. */
+    static java.util.OptionalLong launchedAt() {
+        try {
+            String at = System.getenv(LAUNCHED_AT);
+            return at == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(Long.parseLong(at));
+        } catch (NumberFormatException e) {
+            return java.util.OptionalLong.empty();
+        }
     }
 
     /**
