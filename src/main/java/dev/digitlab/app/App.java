@@ -77,7 +77,7 @@ public final class App extends Application {
     /** Milliseconds since the launcher's JVM started (this JVM's, when it was not relaunched). */
     private static long sinceLaunch() {
         return System.currentTimeMillis()
-                - Relauncher.launchedAt().orElse(ManagementFactory.getRuntimeMXBean().getStartTime());
+                - Relauncher.launchedAt().orElseGet(() -> ManagementFactory.getRuntimeMXBean().getStartTime());
     }
 
     /** Loads the shipped model (on the model-load thread), logging how long it took: issue #4 asks under 0.5 s. */
