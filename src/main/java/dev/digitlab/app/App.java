@@ -33,39 +33,30 @@ public final class App extends Application {
     private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
 
+    /** Where ND4J's backend starts: on the FX thread, once the window is painted. */
+    private static final PaintedFxThread FX_THREAD = new PaintedFxThread();
+
     private MainWindow window;
     private IdleCalibration calibration;
 
     /** Starts JavaFX; called by {@link Launcher} on the main thread. */
     static void launchApp(String[] args) {
         JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
-        startNd4jAlone();
+        // ND4J loads its libraries beside JavaFX's start and starts its backend after the first frame.
+        NdStart.backendOn(FX_THREAD);
+        NdStart.begin().whenComplete((started, error) -> {
+            if (error == null) {
+                LOG.info("ND4J started {} ms after the launcher started", sinceLaunch());
+            } else {
+                LOG.warn("ND4J could not start: {}", error.getMessage());
+            }
+        });
         Application.launch(App.class, args);
-    }
-
-    /**
-     * Starts ND4J before JavaFX, while no other thread loads a native library. Why: JavaCPP, which
-     * loads ND4J's native libraries, calls {@code dlopen} from inside a {@code dl_iterate_phdr}
-     * callback, holding one of glibc's loader locks; a {@code dlopen} on another thread at the same
-     * moment (JavaFX loading its font or graphics libraries as the window appears) takes the two
-     * locks in the other order, and both threads wait for ever. Seen here as a window that never
-     * appeared, in about one start in three once ND4J began starting early. Costs 0.2-0.4 s
-     * before the window; the model then loads faster behind it. If ND4J cannot start, the window
-     * still opens and the Draw tab says why.
-     */
-    private static void startNd4jAlone() {
-        long start = System.nanoTime();
-        try {
-            NdStart.await();
-            LOG.info("ND4J started in {} ms, before JavaFX", (System.nanoTime() - start) / 1_000_000);
-        } catch (IllegalStateException e) {
-            LOG.warn("{}", e.getMessage());
-        }
     }
 
     @Override
     public void start(Stage stage) {
-        long startMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        long startMillis = sinceLaunch();
         Path home = AppHome.folder();
         ErrorLog errorLog = new ErrorLog(home, Clock.systemDefaultZone());
         MainWindow.Services services = new MainWindow.Services(new FxFileChooserService(stage), new FxPrompts(stage),
@@ -79,16 +70,22 @@ public final class App extends Application {
             calibration.start();
         }
         stage.show();
-        long shownMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-        LOG.info("Window shown {} ms after the JVM started (JavaFX ready after {} ms)", shownMillis, startMillis);
+        LOG.info("Window shown {} ms after the launcher started (JavaFX ready after {} ms)", sinceLaunch(), startMillis);
+        FX_THREAD.watch(() -> LOG.info("Window painted {} ms after the launcher started", sinceLaunch()));
+    }
+
+    /** Milliseconds since the launcher's JVM started (this JVM's, when it was not relaunched). */
+    private static long sinceLaunch() {
+        return System.currentTimeMillis()
+                - Relauncher.launchedAt().orElseGet(() -> ManagementFactory.getRuntimeMXBean().getStartTime());
     }
 
     /** Loads the shipped model (on the model-load thread), logging how long it took: issue #4 asks under 0.5 s. */
     private static TrainedModel loadShipped() {
         long start = System.nanoTime();
         TrainedModel model = new ShippedModels().load();
-        LOG.info("Shipped model {} loaded in {} ms", model.name(),
-                (System.nanoTime() - start) / 1_000_000);
+        LOG.info("Shipped model {} loaded in {} ms, {} ms after the launcher started (ND4J's start included)",
+                model.name(), (System.nanoTime() - start) / 1_000_000, sinceLaunch());
         return model;
     }
 

@@ -3,6 +3,7 @@ package dev.digitlab.nn;
 import dev.digitlab.nn.cpu.BufferCache;
 import dev.digitlab.nn.cpu.Lanes;
 import dev.digitlab.nn.cpu.NdBuffers;
+import dev.digitlab.nn.cpu.NdStart;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -51,6 +52,8 @@ public final class Network implements Classifier {
     private double[] logits = new double[0];
 
     private Network(ModelSpec spec, long seed, DataType type, int lanes) {
+        // ND4J starts only where NdStart lets it (see there): never first on a thread of its own.
+        NdStart.await();
         this.spec = spec;
         this.seed = seed;
         this.type = type;

@@ -32,6 +32,7 @@ public final class BackendInfo {
     /** The backend ND4J runs on, e.g. {@code CpuBackend}; starts ND4J if it has not started yet. */
     public static String backend() {
         try {
+            NdStart.await();
             return Nd4j.getBackend().getClass().getSimpleName();
         } catch (RuntimeException | LinkageError e) {
             return "unavailable (" + e.getMessage() + ")";

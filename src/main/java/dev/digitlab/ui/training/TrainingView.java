@@ -36,6 +36,7 @@ public final class TrainingView implements TabView {
         root.setCenter(charts.root());
         root.setBottom(progressBar());
         PulseLog.ifEnabled(TrainingView.class).ifPresent(this::logPulses);
+        PulseLog.ifEnabled(TrainingView.class).ifPresent(this::logRunPulses);
     }
 
     /** The tab's content. */
@@ -77,5 +78,12 @@ public final class TrainingView implements TabView {
                 .logWhen(model.lastEpochProperty(), (old, r) -> r == null ? null
                         : String.format("epoch %d/%d trained in %.3f s, val_accuracy %.4f", r.epoch(), r.epochs(),
                                 r.seconds(), r.valAccuracy()));
+    }
+
+    /** Logs the whole run's pulse figures when it ends: enough pulses for a p99 that means something. */
+    private void logRunPulses(PulseLog pulses) {
+        pulses.restartWhen(model.phaseProperty(), TrainingViewModel.Phase.TRAINING)
+                .logWhen(model.phaseProperty(), (old, now) -> old == TrainingViewModel.Phase.TRAINING
+                        && now != TrainingViewModel.Phase.TRAINING ? "run ended, the whole run" : null);
     }
 }
