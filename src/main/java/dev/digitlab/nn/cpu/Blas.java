@@ -36,17 +36,10 @@ public final class Blas {
      */
     public static void gemm(INDArray a, boolean transposeA, INDArray b, boolean transposeB, INDArray c,
                      double alpha, double beta) {
+        checkShapes(a, transposeA, b, transposeB, c);
         int m = (int) (transposeA ? a.size(1) : a.size(0));
         int k = (int) (transposeA ? a.size(0) : a.size(1));
         int n = (int) (transposeB ? b.size(0) : b.size(1));
-        int kb = (int) (transposeB ? b.size(1) : b.size(0));
-        if (k != kb || c.size(0) != m || c.size(1) != n) {
-            throw new IllegalArgumentException("cannot multiply " + shape(a, transposeA) + " by "
-                    + shape(b, transposeB) + " into " + c.size(0) + "x" + c.size(1));
-        }
-        check(a);
-        check(b);
-        check(c);
         int lda = (int) a.size(1);
         int ldb = (int) b.size(1);
         if (a.dataType() == DataType.FLOAT) {
@@ -123,14 +116,7 @@ public final class Blas {
         int k = (int) (transposeA ? a.size(0) : a.size(1));
         int n = (int) (transposeB ? b.size(0) : b.size(1));
         if (first == end) {
-            int kb = (int) (transposeB ? b.size(1) : b.size(0));
-            if (k != kb || c.size(0) != m || c.size(1) != n) {
-                throw new IllegalArgumentException("cannot multiply " + shape(a, transposeA) + " by "
-                        + shape(b, transposeB) + " into " + c.size(0) + "x" + c.size(1));
-            }
-            check(a);
-            check(b);
-            check(c);
+            checkShapes(a, transposeA, b, transposeB, c);
             return;
         }
         int lda = (int) a.size(1);
@@ -192,6 +178,21 @@ public final class Blas {
 
     private static DoublePointer doubles(INDArray array) {
         return (DoublePointer) NativeViews.pointer(array);
+    }
+
+    /** Throws unless {@code op(a) op(b)} fits {@code c} and all three are contiguous C-order matrices. */
+    private static void checkShapes(INDArray a, boolean transposeA, INDArray b, boolean transposeB, INDArray c) {
+        long m = transposeA ? a.size(1) : a.size(0);
+        long k = transposeA ? a.size(0) : a.size(1);
+        long n = transposeB ? b.size(0) : b.size(1);
+        long kb = transposeB ? b.size(1) : b.size(0);
+        if (k != kb || c.size(0) != m || c.size(1) != n) {
+            throw new IllegalArgumentException("cannot multiply " + shape(a, transposeA) + " by "
+                    + shape(b, transposeB) + " into " + c.size(0) + "x" + c.size(1));
+        }
+        check(a);
+        check(b);
+        check(c);
     }
 
     private static void check(INDArray array) {
