@@ -59,6 +59,33 @@ class OptimizerTest {
         assertArrayEquals(pd.data().asDouble(), ps.castTo(DataType.DOUBLE).data().asDouble(), 1e-6);
     }
 
+    /**
+     * float32 Adam works block by block: over two whole blocks and a part of a third, in a view that
+     * starts inside its buffer, every value moves as in double, each with its own moments.
+     */
+    @Test
+    void adamInFloatMatchesAdamInDoubleAcrossBlocks() {
+        int size = 2 * Adam.BLOCK + 37;
+        OptimizerConfig config = OptimizerConfig.adam(0.01, 0.0);
+        Optimizer single = Optimizer.create(config, size, DataType.FLOAT);
+        Optimizer twice = Optimizer.create(config, size, DataType.DOUBLE);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        double[] start = random.doubles(size, -1, 1).toArray();
+        INDArray buffer = Nd4j.create(DataType.FLOAT, 1, size + 5);
+        INDArray ps = buffer.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0),
+                org.nd4j.linalg.indexing.NDArrayIndex.interval(5, size + 5)).reshape(1, size);
+        ps.assign(Nd4j.create(start, new long[] {1, size}, DataType.DOUBLE).castTo(DataType.FLOAT));
+        INDArray pd = Nd4j.create(start, new long[] {1, size}, DataType.DOUBLE);
+        for (int step = 0; step < 3; step++) {
+            // Each value its own gradient, different at each step, so moments mixed up between blocks show.
+            double[] g = random.doubles(size, -2, 2).toArray();
+            single.step(ps, Nd4j.create(g, new long[] {1, size}, DataType.DOUBLE).castTo(DataType.FLOAT));
+            twice.step(pd, Nd4j.create(g, new long[] {1, size}, DataType.DOUBLE));
+        }
+        assertArrayEquals(pd.data().asDouble(), ps.castTo(DataType.DOUBLE).data().asDouble(), 1e-5);
+        assertEquals(0.0, buffer.getDouble(0, 4), "the values before the view are left alone");
+    }
+
     @Test
     void sgdWithMomentumMovesAsKerasComputesIt() {
         OptimizerConfig config = OptimizerConfig.sgd(0.1, 0.9).withDecay(0.05);
