@@ -21,6 +21,30 @@ public record Reading(GrayImage input, float[] probabilities, GrayImage naiveInp
         return input != null;
     }
 
+    /**
+     * Whether every probability is a number. A model whose weights are so large that its sums
+     * overflow gives NaN; such a reading is shown {@link #withoutProbabilities() without them}.
+     */
+    public boolean finite() {
+        return finite(probabilities) && finite(naiveProbabilities);
+    }
+
+    /** The same inputs, with no probabilities: shown as a drawing no model has read. */
+    public Reading withoutProbabilities() {
+        return new Reading(input, null, naiveInput, null);
+    }
+
+    private static boolean finite(float[] p) {
+        if (p != null) {
+            for (float v : p) {
+                if (!Float.isFinite(v)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** The predicted digit (the most probable), or -1 without probabilities. */
     public int digit() {
         return argmax(probabilities);

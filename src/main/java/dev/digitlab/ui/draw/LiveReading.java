@@ -42,8 +42,9 @@ final class LiveReading {
         }
     }
 
-    private record Result(long sequence, Reading reading, String error, long sinceNanos, long startedNanos,
-                          long finishedNanos) {
+    /** {@code notANumber}: the model's probabilities were not numbers, so the reading has none. */
+    private record Result(long sequence, Reading reading, String error, boolean notANumber, long sinceNanos,
+                          long startedNanos, long finishedNanos) {
     }
 
     private final DrawingReader reader;
@@ -60,6 +61,8 @@ final class LiveReading {
 
     /** Why the drawing could not be read (the exception's own message), or null. */
     private String readError;
+    /** Whether the model's outputs for the drawing were not numbers (its sums overflow). */
+    private boolean notANumber;
     private long sequence;
     /** Results of requests older than this are stale (the drawing was cleared since) and dropped. */
     private long firstCurrent;
@@ -90,7 +93,7 @@ final class LiveReading {
     void showEmpty() {
         sequence++;
         firstCurrent = sequence;
-        showReading(Reading.EMPTY, null);
+        showReading(Reading.EMPTY, null, false);
     }
 
     /** On the background thread. */
@@ -106,7 +109,12 @@ final class LiveReading {
             read = Reading.EMPTY;
             error = String.valueOf(e.getMessage());
         }
-        return new Result(request.sequence(), read, error, request.sinceNanos(), started, System.nanoTime());
+        boolean notNumbers = !read.finite();
+        if (notNumbers) {
+            read = read.withoutProbabilities();
+        }
+        return new Result(request.sequence(), read, error, notNumbers, request.sinceNanos(), started,
+                System.nanoTime());
     }
 
     /** On the receiving (FX) thread. */
@@ -114,16 +122,17 @@ final class LiveReading {
         if (result.sequence() < firstCurrent) {
             return;
         }
-        showReading(result.reading(), result.error());
+        showReading(result.reading(), result.error(), result.notANumber());
         if (result.sinceNanos() != 0) {
             timings.accept(new ReadTiming(result.sinceNanos(), result.startedNanos(), result.finishedNanos(),
                     System.nanoTime()));
         }
     }
 
-    private void showReading(Reading r, String error) {
+    private void showReading(Reading r, String error, boolean outputsNotNumbers) {
         reading.set(r);
         readError = error;
+        notANumber = outputsNotNumbers;
         int digit = r.digit();
         predictedDigit.set(digit);
         predictionText.set(digit < 0 ? "" : Integer.toString(digit));
@@ -133,7 +142,8 @@ final class LiveReading {
     /** Composes the words about the reading again, e.g. in a new language. */
     void describe() {
         Reading r = reading.get();
-        detailText.set(readError != null ? Messages.format("draw.readError", readError) : detail(r));
+        detailText.set(readError != null ? Messages.format("draw.readError", readError)
+                : notANumber ? Messages.get("draw.notANumber") : detail(r));
         naiveText.set(r.naiveProbabilities() == null ? ""
                 : Messages.format("draw.reads", r.naiveDigit(), Percent.of(r.naiveProbabilities()[r.naiveDigit()])));
         mnistText.set(r.probabilities() == null ? ""

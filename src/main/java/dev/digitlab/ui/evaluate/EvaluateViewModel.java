@@ -198,7 +198,8 @@ public final class EvaluateViewModel implements AutoCloseable {
         EvaluationTask task = new EvaluationTask(model.network(), images);
         work.begin(task, Phase.EVALUATING);
         int size = images.size();
-        status.set(() -> Messages.format("evaluate.running", model.name(), size));
+        status.set(() -> strokes == null ? Messages.format("evaluate.running", model.name(), size)
+                : Messages.format("evaluate.runningStrokes", model.name(), size, strokes));
         work.start(task, p -> show(model, p, task.seconds(), strokes));
     }
 
@@ -206,10 +207,11 @@ public final class EvaluateViewModel implements AutoCloseable {
         long start = System.nanoTime();
         results.show(model, p, strokes);
         mistakes.show(p);
-        status.set(() -> Messages.format("evaluate.done", model.name(), p.size(), seconds));
+        status.set(() -> strokes == null ? Messages.format("evaluate.done", model.name(), p.size(), seconds)
+                : Messages.format("evaluate.doneStrokes", model.name(), p.size(), strokes, seconds));
         double fillMillis = (System.nanoTime() - start) / 1e6;
-        LOG.info("evaluated {} on {} test images in {} ms; views filled on the FX thread in {} ms", model.name(),
-                p.size(), String.format("%.0f", seconds * 1000), String.format("%.1f", fillMillis));
+        LOG.info("evaluated {} on {} {} in {} ms; views filled on the FX thread in {} ms", model.name(),
+                p.size(), strokes == null ? "test images" : "pen drawings of " + strokes, String.format("%.0f", seconds * 1000), String.format("%.1f", fillMillis));
     }
 
     private void activeChanged(TrainedModel model) {

@@ -5,9 +5,13 @@ import dev.digitlab.ui.evaluate.EvaluationTask;
 import dev.digitlab.data.ImageSet;
 import dev.digitlab.nn.Network;
 import dev.digitlab.train.Predictions;
+import dev.digitlab.ui.shared.Messages;
 import javafx.concurrent.Task;
 
-/** Runs a model over the test images in the background and keeps how long that took. */
+/**
+ * Runs a model over the test images in the background and keeps how long that took. A model whose
+ * outputs are not numbers (its sums overflow) fails with a sentence instead of showing NaN.
+ */
 final class EvaluationTask extends Task<Predictions> {
 
     private final Network network;
@@ -23,6 +27,9 @@ final class EvaluationTask extends Task<Predictions> {
     protected Predictions call() {
         long start = System.nanoTime();
         Predictions predictions = Predictions.of(network, images);
+        if (!Double.isFinite(predictions.loss())) {
+            throw new IllegalArgumentException(Messages.get("evaluate.notANumber"));
+        }
         nanos = System.nanoTime() - start;
         return predictions;
     }

@@ -220,6 +220,38 @@ class DrawViewModelTest {
         assertSame(Reading.EMPTY, model.readingProperty().get(), "the reading of the old drawing is dropped");
     }
 
+    /**
+     * A model whose sums overflow gives NaN: the tab says so in a sentence instead of showing NaN
+     * bars and a made-up digit, keeps the drawing and its network input, and reads again with a
+     * working model.
+     */
+    @Test
+    void aModelWhoseOutputsAreNotNumbersIsSaidSoAndTheDrawingIsKept() {
+        Network overflowing = Network.create(ModelSpec.parse("784 -> 8 relu -> 10 softmax"), 1);
+        for (dev.digitlab.nn.Parameter p : overflowing.parameters()) {
+            float[] values = new float[p.size()];
+            java.util.Arrays.fill(values, 3e38f);
+            overflowing.setParameterValues(p.name(), values);
+        }
+        active.set(new TrainedModel("overflow", overflowing, null, "MNIST", null, List.of(), Double.NaN, null), false);
+        drawOne();
+        background.runAll();
+
+        assertEquals(-1, model.predictedDigitProperty().get());
+        assertEquals("", model.predictionTextProperty().get());
+        assertNull(model.readingProperty().get().probabilities());
+        assertTrue(model.readingProperty().get().drawn(), "the network input is still shown");
+        assertEquals(Messages.get("draw.notANumber"), model.detailTextProperty().get());
+        assertTrue(model.detailTextProperty().get().startsWith("This model's outputs are not numbers"),
+                model.detailTextProperty().get());
+        assertEquals(1, model.strokeCountProperty().get(), "the drawing is kept");
+
+        active.set(shipped, false);
+        background.runAll();
+        assertEquals(1, model.predictedDigitProperty().get());
+        assertTrue(model.detailTextProperty().get().endsWith(" sure"), model.detailTextProperty().get());
+    }
+
     @Test
     void aNewActiveModelReadsTheDrawingAgainAtOnce() {
         active.set(shipped, false);

@@ -95,6 +95,8 @@ class EvaluateStrokesTest {
         String summary = robot.lookup("#evaluateSummary").queryAs(Label.class).getText();
         assertTrue(summary.startsWith("Pen drawings digits.tra: accuracy"), summary);
         assertTrue(summary.endsWith("18 drawings"), summary);
+        String status = robot.lookup("#evaluateStatus").queryAs(Label.class).getText();
+        assertTrue(status.startsWith("Tested " + trained.name() + " on 18 pen drawings of digits.tra in "), status);
     }
 
     @Test
@@ -105,5 +107,23 @@ class EvaluateStrokesTest {
 
         assertEquals(answer + ":2: .PEN_UP without a .PEN_DOWN before it",
                 robot.lookup("#evaluateError").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void aModelWhoseOutputsAreNotNumbersGetsASentenceNotNaNResults(FxRobot robot) throws Exception {
+        for (dev.digitlab.nn.Parameter p : trained.network().parameters()) {
+            float[] values = new float[p.size()];
+            java.util.Arrays.fill(values, 3e38f);
+            trained.network().setParameterValues(p.name(), values);
+        }
+        answer = Files.writeString(folder.resolve("digits.tra"), UnipenText.zerosOnesSevens(2, 3));
+
+        openAndWait(robot);
+
+        assertEquals(dev.digitlab.ui.shared.Messages.get("evaluate.notANumber"),
+                robot.lookup("#evaluateError").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#evaluateError").queryAs(Label.class).getText()
+                .startsWith("This model's outputs are not numbers"));
+        assertEquals(null, model.results().evaluationProperty().get(), "no NaN results are shown");
     }
 }
