@@ -150,6 +150,10 @@ public final class EvaluateView implements TabView {
         status.textProperty().bind(model.statusProperty());
         status.getStyleClass().add("status");
         status.setMinWidth(0);
+        // Cut short beside a long summary: the whole sentence on hover.
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(model.statusProperty());
+        status.setTooltip(whole);
 
         Label summary = new Label();
         summary.setId("evaluateSummary");

@@ -199,7 +199,7 @@ public final class EvaluateViewModel implements AutoCloseable {
         work.begin(task, Phase.EVALUATING);
         int size = images.size();
         status.set(() -> strokes == null ? Messages.format("evaluate.running", model.name(), size)
-                : Messages.format("evaluate.runningStrokes", model.name(), size, strokes));
+                : Messages.format("evaluate.runningStrokes", model.name(), size));
         work.start(task, p -> show(model, p, task.seconds(), strokes));
     }
 
@@ -208,7 +208,7 @@ public final class EvaluateViewModel implements AutoCloseable {
         results.show(model, p, strokes);
         mistakes.show(p);
         status.set(() -> strokes == null ? Messages.format("evaluate.done", model.name(), p.size(), seconds)
-                : Messages.format("evaluate.doneStrokes", model.name(), p.size(), strokes, seconds));
+                : Messages.format("evaluate.doneStrokes", model.name(), p.size(), seconds));
         double fillMillis = (System.nanoTime() - start) / 1e6;
         LOG.info("evaluated {} on {} {} in {} ms; views filled on the FX thread in {} ms", model.name(),
                 p.size(), strokes == null ? "test images" : "pen drawings of " + strokes, String.format("%.0f", seconds * 1000), String.format("%.1f", fillMillis));

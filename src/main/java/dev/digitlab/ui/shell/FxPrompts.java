@@ -1,5 +1,6 @@
 package dev.digitlab.ui.shell;
 
+import dev.digitlab.base.ErrorText;
 import dev.digitlab.ui.shared.Messages;
 import dev.digitlab.ui.shell.FxPrompts;
 import dev.digitlab.ui.shell.Prompts;
@@ -46,12 +47,26 @@ public final class FxPrompts implements Prompts {
         alert.initOwner(owner);
         alert.setTitle(Messages.get("error.title"));
         alert.setHeaderText(null);
-        TextArea text = new TextArea(details == null ? Messages.get("error.noDetails") : stackTrace(details));
-        text.setEditable(false);
-        text.setWrapText(false);
-        text.setPrefRowCount(14);
-        alert.getDialogPane().setExpandableContent(text);
+        details(details).ifPresent(trace -> {
+            TextArea text = new TextArea(trace);
+            text.setEditable(false);
+            text.setWrapText(false);
+            text.setPrefRowCount(14);
+            alert.getDialogPane().setExpandableContent(text);
+        });
         alert.showAndWait();
+    }
+
+    /**
+     * What "Show details" offers for {@code error}: its stack trace when it is a bug or the
+     * machine's doing, for a bug report; nothing when it is the user's input, which its sentence
+     * already explains (no stack trace for bad input), or when there is no exception.
+     */
+    static Optional<String> details(Throwable error) {
+        if (error == null || ErrorText.sentence(error).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(stackTrace(error));
     }
 
     @Override

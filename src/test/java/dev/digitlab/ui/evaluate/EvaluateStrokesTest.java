@@ -96,7 +96,7 @@ class EvaluateStrokesTest {
         assertTrue(summary.startsWith("Pen drawings digits.tra: accuracy"), summary);
         assertTrue(summary.endsWith("18 drawings"), summary);
         String status = robot.lookup("#evaluateStatus").queryAs(Label.class).getText();
-        assertTrue(status.startsWith("Tested " + trained.name() + " on 18 pen drawings of digits.tra in "), status);
+        assertTrue(status.startsWith("Tested " + trained.name() + " on 18 pen drawings in "), status);
     }
 
     @Test
