@@ -1,6 +1,7 @@
 package dev.digitlab.ui.teach;
 
 import dev.digitlab.imaging.strokes.LabelledDrawing;
+import dev.digitlab.train.Teacher;
 import dev.digitlab.ui.shared.Messages;
 import dev.digitlab.ui.shared.PulseMonitor;
 import org.slf4j.Logger;
@@ -9,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -26,6 +28,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.util.Duration;
 
 /**
@@ -94,6 +97,12 @@ public final class TeachView {
         notice.setId("keptNotice");
         notice.getStyleClass().add("caption");
         notice.textProperty().bind(model.noticeProperty());
+        // Wrapped within the column: left to its own width it widened the column, and the paper
+        // beside it shrank, each time a drawing was kept.
+        notice.setWrapText(true);
+        notice.setMinWidth(0);
+        HBox.setHgrow(notice, Priority.ALWAYS);
+        keep.setMinWidth(Region.USE_PREF_SIZE);
         VBox box = new VBox(4, ask, row, new HBox(8, keep, notice));
         ((HBox) box.getChildren().get(2)).setAlignment(Pos.CENTER_LEFT);
         box.getStyleClass().add("teach-correction");
@@ -129,7 +138,7 @@ public final class TeachView {
         title.setMinWidth(Region.USE_PREF_SIZE);
         HBox header = new HBox(16, title, table);
         header.setAlignment(Pos.BOTTOM_LEFT);
-        VBox box = new VBox(6, header, empty, strip, problem, teachRow(), resultLabel());
+        VBox box = new VBox(6, header, empty, strip, problem, teachRow(), stageLabel());
         box.getStyleClass().add("teach-panel");
         return box;
     }
@@ -186,27 +195,66 @@ public final class TeachView {
         bar.setId("teachProgress");
         bar.progressProperty().bind(model.progressProperty());
         bar.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(bar, Priority.ALWAYS);
         bar.visibleProperty().bind(model.teachingProperty());
-        HBox row = new HBox(8, teach, stop, bar);
+        Label result = resultLabel();
+        // The results take the place of the progress bar, beside the buttons, in room kept for them
+        // from the start: the paper above keeps its size when they appear (it shrank by about 50 px
+        // when they came as a box of their own under the buttons).
+        StackPane beside = new StackPane(result, bar);
+        StackPane.setAlignment(result, Pos.CENTER_LEFT);
+        StackPane.setAlignment(bar, Pos.CENTER_LEFT);
+        beside.minHeightProperty().bind(Bindings.createDoubleBinding(() -> roomForResults(result),
+                result.widthProperty(), result.fontProperty(), result.insetsProperty()));
+        // The buttons keep their size; the results take whatever width is left, wrapping in it.
+        beside.setMinWidth(0);
+        beside.setPrefWidth(100);
+        HBox.setHgrow(beside, Priority.ALWAYS);
+        teach.setMinWidth(Region.USE_PREF_SIZE);
+        stop.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row = new HBox(8, teach, stop, beside);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
 
-    private Node resultLabel() {
-        Label stage = new Label();
-        stage.setId("teachStage");
-        stage.getStyleClass().add("caption");
-        stage.setWrapText(true);
-        stage.textProperty().bind(model.stageProperty());
+    /**
+     * The height {@code label} needs, at its width and font, for the longest usual result (30
+     * drawings, both figures at 100%), in the current language.
+     */
+    private static double roomForResults(Label label) {
+        Insets insets = label.getInsets();
+        Text text = new Text(TeachViewModel.describe(new Teacher.Outcome(null, 30, 1, 1, 0.9999, 0.9999)));
+        text.setFont(label.getFont());
+        double width = label.getWidth() - insets.getLeft() - insets.getRight();
+        if (width > 0) {
+            text.setWrappingWidth(width);
+        }
+        return Math.ceil(text.getLayoutBounds().getHeight() + insets.getTop() + insets.getBottom());
+    }
+
+    /** The figures before and after, shown once the model has been taught. */
+    private Label resultLabel() {
         Label result = new Label();
         result.setId("teachResult");
         result.getStyleClass().add("teach-result");
         result.setWrapText(true);
+        result.setMaxWidth(Double.MAX_VALUE);
         result.textProperty().bind(model.resultProperty());
-        result.visibleProperty().bind(result.textProperty().isNotEmpty());
-        result.managedProperty().bind(result.visibleProperty());
-        return new VBox(2, stage, result);
+        result.visibleProperty().bind(result.textProperty().isNotEmpty().and(model.teachingProperty().not()));
+        return result;
+    }
+
+    /** What teaching is doing or did last, in a line of its own under the buttons. */
+    private Label stageLabel() {
+        Label stage = new Label();
+        stage.setId("teachStage");
+        stage.getStyleClass().add("caption");
+        stage.setMinWidth(0);
+        stage.textProperty().bind(model.stageProperty());
+        // One line, so the panel keeps its height; cut short in a narrow window, whole on hover.
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(model.stageProperty());
+        stage.setTooltip(whole);
+        return stage;
     }
 
     private void refresh() {

@@ -151,6 +151,9 @@ class TeachViewTest {
         int meant = (read + 6) % 10;
 
         robot.clickOn("#itIs" + meant);
+        Canvas canvas = robot.lookup("#drawCanvas").queryAs(Canvas.class);
+        WaitForAsyncUtils.waitForFxEvents(3);
+        double paperBefore = fx(canvas::getHeight);
         robot.clickOn("#teachButton");
         waitUntil("teaching", 120, () -> !teach.teachingProperty().get());
         waitUntil("the new reading", 10, () -> shown(robot).equals(Integer.toString(meant)));
@@ -163,8 +166,11 @@ class TeachViewTest {
         List<LabelledDrawing> kept = new DrawingStore(file).load();
         assertEquals(1, kept.size());
         assertEquals(meant, kept.get(0).digit());
-        String result = robot.lookup("#teachResult").queryAs(Label.class).getText();
+        Label resultLabel = robot.lookup("#teachResult").queryAs(Label.class);
+        String result = resultLabel.getText();
         assertTrue(result.startsWith("Your drawings: 0% before."), result);
+        assertTrue(fx(resultLabel::isVisible), "the figures are shown");
+        assertEquals(paperBefore, fx(canvas::getHeight), 0.5, "the paper keeps its size when the figures appear");
     }
 
     @Test
