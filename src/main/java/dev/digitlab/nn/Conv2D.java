@@ -18,7 +18,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * Keras stores it, {@code [kh, kw, channels, filters]}, and {@code b} as {@code [filters]}.
  *
  * <p>How it is fast: im2col turns a batch into one column matrix and the convolution into one large
- * matrix product through {@link Blas} (see {@link ImageKernels} for the layouts); backward is two
+ * matrix product through {@link Blas} (see {@link LayerKernels} for the layouts); backward is two
  * more products (kernel gradient, and column gradient for the input gradient, which col2im folds
  * back onto the images; skipped for the first layer). The bias rides along in the products: W and
  * b lie one after the other in the flat vectors, so together they are a {@code [patchSize + 1,
@@ -218,7 +218,7 @@ final class Conv2D extends WeightedLayer {
         int values = (to - from) * outputSize;
         HostArrays.get(laneOutputGradient, (long) from * outputSize, outputGradients, from * outputSize, values);
         if (poolSize > 0) {
-            ImageKernels.derive(outputGradients, activations, from * outputSize, to * outputSize, activation);
+            LayerKernels.derive(outputGradients, activations, from * outputSize, to * outputSize, activation);
         }
         Object images = laneInputGradient == null ? null : imageGradients;
         int imageSize = g.imageSize();

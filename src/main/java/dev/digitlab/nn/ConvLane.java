@@ -59,7 +59,7 @@ final class ConvLane {
             if (layer.poolSize() > 0) {
                 activateAndPool(first, m);
             } else {
-                ImageKernels.activate(productValues, layer.activations, first, m, filters, positions, layer.activation());
+                LayerKernels.activate(productValues, layer.activations, first, m, filters, positions, layer.activation());
             }
         }
     }
@@ -73,10 +73,10 @@ final class ConvLane {
         int filters = layer.filters();
         int pooled = filters * m * layer.outputPositions();
         pooledValues = HostArrays.ensure(pooledValues, layer.type(), pooled);
-        ImageKernels.maxPool(productValues, pooledValues, layer.argmax, first * layer.outputSize(), filters * m,
+        LayerKernels.maxPool(productValues, pooledValues, layer.argmax, first * layer.outputSize(), filters * m,
                 g.outHeight(), g.outWidth(), layer.poolSize());
-        ImageKernels.activate(pooledValues, 0, pooled, layer.activation());
-        ImageKernels.transpose(pooledValues, layer.activations, first, m, filters, layer.outputPositions());
+        LayerKernels.activate(pooledValues, 0, pooled, layer.activation());
+        LayerKernels.transpose(pooledValues, layer.activations, first, m, filters, layer.outputPositions());
     }
 
     /** Builds the column matrix of examples {@code first .. first + m - 1} in native memory. */
@@ -86,7 +86,7 @@ final class ConvLane {
         HostArrays.get(input, (long) first * g.imageSize(), images, imageValues);
         int size = (g.patchSize() + 1) * m * g.positions();
         columnValues = HostArrays.ensure(columnValues, layer.type(), size);
-        ImageKernels.im2col(images, columnValues, m, g);
+        LayerKernels.im2col(images, columnValues, m, g);
         INDArray cols = columns.get(m);
         HostArrays.put(columnValues, size, cols, 0);
         columnsFirst = first;
@@ -110,10 +110,10 @@ final class ConvLane {
             productValues = HostArrays.ensure(productValues, layer.type(), filters * m * positions);
             if (layer.poolSize() > 0) {
                 HostArrays.zero(productValues, filters * m * positions);
-                ImageKernels.unpool(layer.outputGradients, layer.argmax, first * layer.outputSize(), productValues, first,
+                LayerKernels.unpool(layer.outputGradients, layer.argmax, first * layer.outputSize(), productValues, first,
                         m, filters, layer.outputPositions());
             } else {
-                ImageKernels.derive(layer.outputGradients, layer.activations, productValues, first, m, filters, positions,
+                LayerKernels.derive(layer.outputGradients, layer.activations, productValues, first, m, filters, positions,
                         layer.activation());
             }
             INDArray gradient = products.get(m);
@@ -126,7 +126,7 @@ final class ConvLane {
                 int size = g.patchSize() * m * positions;
                 columnValues = HostArrays.ensure(columnValues, layer.type(), size);
                 HostArrays.get(columnGradient, 0, columnValues, size);
-                ImageKernels.col2im(columnValues, imageGradients, first * g.imageSize(), m, g);
+                LayerKernels.col2im(columnValues, imageGradients, first * g.imageSize(), m, g);
             }
         }
     }

@@ -71,7 +71,7 @@ final class MaxPool2D implements ParameterFreeLayer {
             argmax = new int[n * outputSize];
         }
         HostArrays.get(input, 0, inputValues, n * inputSize);
-        ImageKernels.maxPool(inputValues, outputValues, argmax, n * channels, height, width, size);
+        LayerKernels.maxPool(inputValues, outputValues, argmax, n * channels, height, width, size);
         INDArray out = outputs.get(n);
         HostArrays.put(outputValues, n * outputSize, out, 0);
         return out;
@@ -85,7 +85,7 @@ final class MaxPool2D implements ParameterFreeLayer {
         int n = (int) outputGradient.size(0);
         HostArrays.get(outputGradient, 0, outputValues, n * outputSize);
         HostArrays.zero(inputValues, n * inputSize);
-        ImageKernels.unpool(outputValues, argmax, inputValues, n * outputSize);
+        LayerKernels.unpool(outputValues, argmax, inputValues, n * outputSize);
         INDArray inputGradient = inputGradients.get(n);
         HostArrays.put(inputValues, n * inputSize, inputGradient, 0);
         return inputGradient;

@@ -110,12 +110,12 @@ class ImageLayersTest {
         float[] outputs = {0f, Float.MIN_VALUE, Float.MIN_NORMAL, 1e-30f, 3f, Float.MAX_VALUE, 0f};
         float[] gradient = {1.5f, 1.5f, -2f, 7f, 0.25f, 3f, 9f};
         float[] product = new float[7];
-        ImageKernels.derive(gradient, outputs, product, 0, 1, 1, 7, Activation.RELU);
+        LayerKernels.derive(gradient, outputs, product, 0, 1, 1, 7, Activation.RELU);
         assertArrayEquals(new float[] {0f, 1.5f, -2f, 7f, 0.25f, 3f, 0f}, product);
         double[] outputsD = {0, Double.MIN_VALUE, 1e-300, 3, Double.MAX_VALUE, 0};
         double[] gradientD = {1.5, 1.5, -2, 0.25, 3, 9};
         double[] productD = new double[6];
-        ImageKernels.derive(gradientD, outputsD, productD, 0, 1, 1, 6, Activation.RELU);
+        LayerKernels.derive(gradientD, outputsD, productD, 0, 1, 1, 6, Activation.RELU);
         assertArrayEquals(new double[] {0, 1.5, -2, 0.25, 3, 0}, productD);
     }
 

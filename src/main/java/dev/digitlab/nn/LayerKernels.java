@@ -4,9 +4,10 @@ import dev.digitlab.nn.cpu.HostArrays;
 import java.util.Arrays;
 
 /**
- * The loops of the image layers, on Java work arrays (see {@link HostArrays}): im2col and col2im
- * around the convolution's matrix products, the activation (with a transpose from the product's
- * layout to the layer's) and its derivative, and max pooling.
+ * The loops of the layers, on Java work arrays (see {@link HostArrays}): im2col and col2im around
+ * the convolution's matrix products, the activations (with a transpose from the product's layout
+ * to the layer's) and their derivatives, max pooling, and a dense layer's bias and bias gradient.
+ * Each activation and its derivative is written here once, for conv and dense layers alike.
  *
  * <p>Each loop exists for {@code float[]} (training) and {@code double[]} (gradient checks) with
  * the same body; the {@code Object} entry points dispatch once per call. The loops are shaped for
@@ -22,13 +23,13 @@ import java.util.Arrays;
  * positions]}). Each row of the column matrix is built from runs of {@code outWidth} consecutive
  * input values, which is why images are channels-first here.
  *
- * <p>Why one long class: these are the hot kernels of every conv training step, kept side by side
+ * <p>Why one long class: these are the hot kernels of every training step, kept side by side
  * in their float and double twins so that a change to one loop is made to its twin in the same
  * screen; splitting them by operation would scatter the twins.
  */
-final class ImageKernels {
+final class LayerKernels {
 
-    private ImageKernels() {
+    private LayerKernels() {
     }
 
     // ---- im2col / col2im ------------------------------------------------------------------
@@ -237,6 +238,51 @@ final class ImageKernels {
         }
     }
 
+    /** Adds {@code row} ({@code units} values) to each of the {@code n} rows of {@code values}, in place. */
+    static void addToRows(Object values, Object row, int n, int units) {
+        if (values instanceof float[] v) {
+            float[] b = (float[]) row;
+            for (int r = 0; r < n; r++) {
+                int base = r * units;
+                for (int j = 0; j < units; j++) {
+                    v[base + j] += b[j];
+                }
+            }
+        } else {
+            double[] v = (double[]) values;
+            double[] b = (double[]) row;
+            for (int r = 0; r < n; r++) {
+                int base = r * units;
+                for (int j = 0; j < units; j++) {
+                    v[base + j] += b[j];
+                }
+            }
+        }
+    }
+
+    /** Writes the sums of the {@code n} rows of {@code values} ({@code units} values each) into {@code sums}. */
+    static void sumRows(Object values, Object sums, int n, int units) {
+        HostArrays.zero(sums, units);
+        if (values instanceof float[] v) {
+            float[] s = (float[]) sums;
+            for (int r = 0; r < n; r++) {
+                int base = r * units;
+                for (int j = 0; j < units; j++) {
+                    s[j] += v[base + j];
+                }
+            }
+        } else {
+            double[] v = (double[]) values;
+            double[] s = (double[]) sums;
+            for (int r = 0; r < n; r++) {
+                int base = r * units;
+                for (int j = 0; j < units; j++) {
+                    s[j] += v[base + j];
+                }
+            }
+        }
+    }
+
     /** Applies the activation in place to values {@code from .. to - 1}. */
     static void activate(Object values, int from, int to, Activation activation) {
         if (values instanceof float[] f) {
@@ -334,7 +380,7 @@ final class ImageKernels {
             case LINEAR -> {
                 // the product as it is
             }
-            default -> throw new IllegalArgumentException(activation + " is not an activation of an image layer");
+            default -> throw new IllegalArgumentException(activation + " is applied by the loss, not here");
         }
     }
 
@@ -368,7 +414,7 @@ final class ImageKernels {
             case LINEAR -> {
                 // the product as it is
             }
-            default -> throw new IllegalArgumentException(activation + " is not an activation of an image layer");
+            default -> throw new IllegalArgumentException(activation + " is applied by the loss, not here");
         }
     }
 
@@ -409,7 +455,7 @@ final class ImageKernels {
             case LINEAR -> {
                 // derivative 1
             }
-            default -> throw new IllegalArgumentException(activation + " is not an activation of an image layer");
+            default -> throw new IllegalArgumentException(activation + " is applied by the loss, not here");
         }
     }
 
@@ -444,7 +490,7 @@ final class ImageKernels {
             case LINEAR -> {
                 // derivative 1
             }
-            default -> throw new IllegalArgumentException(activation + " is not an activation of an image layer");
+            default -> throw new IllegalArgumentException(activation + " is applied by the loss, not here");
         }
     }
 
