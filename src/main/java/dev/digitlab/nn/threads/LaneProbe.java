@@ -82,7 +82,7 @@ public final class LaneProbe {
         return s.append('}').toString();
     }
 
-    /** A generated MNIST-like batch: a fifth of the pixels inked. */
+    /** A generated MNIST-like batch of 64: a fifth of the pixels inked (both probes train on it). */
     record Batch(float[] images, int[] labels) {
 
         static Batch generated(Network network) {

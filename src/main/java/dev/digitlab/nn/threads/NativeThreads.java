@@ -3,6 +3,8 @@ package dev.digitlab.nn.threads;
 import dev.digitlab.nn.cpu.Lanes;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.ToIntFunction;
 
 /**
  * Chooses how many native (OpenMP/BLAS) threads ND4J uses, by measurement. On small machines
@@ -48,12 +50,12 @@ public final class NativeThreads {
     }
 
     /** {@code text} as a thread count from 1 to {@value #MAX_ENV_THREADS}, or empty. */
-    static java.util.OptionalInt count(String text) {
+    static OptionalInt count(String text) {
         try {
             int n = Integer.parseInt(text.trim());
-            return n >= 1 && n <= MAX_ENV_THREADS ? java.util.OptionalInt.of(n) : java.util.OptionalInt.empty();
+            return n >= 1 && n <= MAX_ENV_THREADS ? OptionalInt.of(n) : OptionalInt.empty();
         } catch (NumberFormatException e) {
-            return java.util.OptionalInt.empty();
+            return OptionalInt.empty();
         }
     }
 
@@ -64,12 +66,19 @@ public final class NativeThreads {
 
     /** As {@link #choose()}, with the cache in {@code cacheFile}. */
     public static int choose(Path cacheFile) {
+        return measured(cacheFile, ThreadCache.Entry::threads).orElseGet(() -> defaultCount(MachineKey.current().cores()));
+    }
+
+    /** The count {@code pick} takes from this machine's cached measurement in {@code cacheFile}, if any. */
+    private static OptionalInt measured(Path cacheFile, ToIntFunction<ThreadCache.Entry> pick) {
         MachineKey key = MachineKey.current();
         return new ThreadCache(cacheFile).read()
+                .filter(entry -> entry.matches(key))
+                .map(pick::applyAsInt)
                 // Calibration picks from 1 to the core count; anything else was not measured here.
-                .filter(entry -> entry.matches(key) && entry.threads() > 0 && entry.threads() <= key.cores())
-                .map(ThreadCache.Entry::threads)
-                .orElseGet(() -> defaultCount(key.cores()));
+                .filter(n -> n > 0 && n <= key.cores())
+                .map(OptionalInt::of)
+                .orElseGet(OptionalInt::empty);
     }
 
     /**
@@ -84,7 +93,7 @@ public final class NativeThreads {
     /** Applies {@link #LANES_ENV} when it holds a lane count, else the measured count once it is needed. */
     static void applyLanes() {
         String env = System.getenv(LANES_ENV);
-        java.util.OptionalInt lanes = env == null ? java.util.OptionalInt.empty() : count(env);
+        OptionalInt lanes = env == null ? OptionalInt.empty() : count(env);
         if (lanes.isPresent() && lanes.getAsInt() <= Lanes.MAX) {
             Lanes.use(lanes.getAsInt());
         } else {
@@ -99,12 +108,7 @@ public final class NativeThreads {
 
     /** As {@link #chooseLanes()}, with the cache in {@code cacheFile}. */
     public static int chooseLanes(Path cacheFile) {
-        MachineKey key = MachineKey.current();
-        return new ThreadCache(cacheFile).read()
-                // Calibration picks from 1 to the core count; anything else was not measured here.
-                .filter(entry -> entry.matches(key) && entry.lanes() > 0 && entry.lanes() <= key.cores())
-                .map(ThreadCache.Entry::lanes)
-                .orElse(1);
+        return measured(cacheFile, ThreadCache.Entry::lanes).orElse(1);
     }
 
     /** The count to use before anything was measured. */

@@ -5,7 +5,6 @@ import dev.digitlab.nn.ModelSpec;
 import dev.digitlab.nn.Network;
 import dev.digitlab.nn.optim.OptimizerConfig;
 import java.util.Arrays;
-import java.util.SplittableRandom;
 
 /**
  * The timing run of a thread calibration, started in a child JVM whose {@code OMP_NUM_THREADS}
@@ -22,7 +21,6 @@ import java.util.SplittableRandom;
 public final class ThreadProbe {
 
     private static final int WARMUP = 100;
-    private static final int BATCH = 64;
 
     private ThreadProbe() {
     }
@@ -56,22 +54,14 @@ public final class ThreadProbe {
     static double medianStepMicros(int steps) {
         Network network = Network.create(ModelSpec.preset("tutorial"), 1);
         BatchTrainer trainer = new BatchTrainer(network, OptimizerConfig.adam());
-        SplittableRandom random = new SplittableRandom(7);
-        float[] images = new float[BATCH * network.inputs()];
-        for (int i = 0; i < images.length; i++) {
-            images[i] = random.nextDouble() < 0.2 ? (float) random.nextDouble() : 0f;
-        }
-        int[] labels = new int[BATCH];
-        for (int i = 0; i < BATCH; i++) {
-            labels[i] = random.nextInt(network.classes());
-        }
+        LaneProbe.Batch batch = LaneProbe.Batch.generated(network);
         for (int i = 0; i < WARMUP; i++) {
-            trainer.step(images, labels, BATCH);
+            batch.step(trainer);
         }
         double[] micros = new double[steps];
         for (int i = 0; i < steps; i++) {
             long start = System.nanoTime();
-            trainer.step(images, labels, BATCH);
+            batch.step(trainer);
             micros[i] = (System.nanoTime() - start) / 1e3;
         }
         Arrays.sort(micros);
