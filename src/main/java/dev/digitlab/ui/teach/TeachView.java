@@ -1,7 +1,6 @@
 package dev.digitlab.ui.teach;
 
 import dev.digitlab.imaging.strokes.LabelledDrawing;
-import dev.digitlab.train.Teacher;
 import dev.digitlab.ui.shared.Messages;
 import dev.digitlab.ui.shared.PulseMonitor;
 import org.slf4j.Logger;
@@ -10,14 +9,12 @@ import java.util.Comparator;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
@@ -28,7 +25,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Text;
 import javafx.util.Duration;
 
 /**
@@ -138,7 +134,8 @@ public final class TeachView {
         title.setMinWidth(Region.USE_PREF_SIZE);
         HBox header = new HBox(16, title, table);
         header.setAlignment(Pos.BOTTOM_LEFT);
-        VBox box = new VBox(6, header, empty, strip, problem, teachRow(), stageLabel());
+        TeachControls controls = new TeachControls(model);
+        VBox box = new VBox(6, header, empty, strip, problem, controls.row(), controls.stage());
         box.getStyleClass().add("teach-panel");
         return box;
     }
@@ -176,85 +173,6 @@ public final class TeachView {
         strip.visibleProperty().bind(Bindings.isNotEmpty(model.drawings().list()));
         strip.managedProperty().bind(strip.visibleProperty());
         return strip;
-    }
-
-    private Node teachRow() {
-        Button teach = new Button(Messages.get("teach.button"));
-        teach.setId("teachButton");
-        teach.getStyleClass().add("teach-button");
-        teach.setFocusTraversable(false);
-        teach.disableProperty().bind(model.canTeachProperty().not());
-        teach.setOnAction(e -> model.teach());
-        tooltip(teach, "teach.help.teach");
-        Button stop = new Button(Messages.get("teach.stop"));
-        stop.setId("stopTeachButton");
-        stop.setFocusTraversable(false);
-        stop.disableProperty().bind(model.teachingProperty().not());
-        stop.setOnAction(e -> model.stop());
-        ProgressBar bar = new ProgressBar();
-        bar.setId("teachProgress");
-        bar.progressProperty().bind(model.progressProperty());
-        bar.setMaxWidth(Double.MAX_VALUE);
-        bar.visibleProperty().bind(model.teachingProperty());
-        Label result = resultLabel();
-        // The results take the place of the progress bar, beside the buttons, in room kept for them
-        // from the start: the paper above keeps its size when they appear (it shrank by about 50 px
-        // when they came as a box of their own under the buttons).
-        StackPane beside = new StackPane(result, bar);
-        StackPane.setAlignment(result, Pos.CENTER_LEFT);
-        StackPane.setAlignment(bar, Pos.CENTER_LEFT);
-        beside.minHeightProperty().bind(Bindings.createDoubleBinding(() -> roomForResults(result),
-                result.widthProperty(), result.fontProperty(), result.insetsProperty()));
-        // The buttons keep their size; the results take whatever width is left, wrapping in it.
-        beside.setMinWidth(0);
-        beside.setPrefWidth(100);
-        HBox.setHgrow(beside, Priority.ALWAYS);
-        teach.setMinWidth(Region.USE_PREF_SIZE);
-        stop.setMinWidth(Region.USE_PREF_SIZE);
-        HBox row = new HBox(8, teach, stop, beside);
-        row.setAlignment(Pos.CENTER_LEFT);
-        return row;
-    }
-
-    /**
-     * The height {@code label} needs, at its width and font, for the longest usual result (30
-     * drawings, both figures at 100%), in the current language.
-     */
-    private static double roomForResults(Label label) {
-        Insets insets = label.getInsets();
-        Text text = new Text(TeachViewModel.describe(new Teacher.Outcome(null, 30, 1, 1, 0.9999, 0.9999)));
-        text.setFont(label.getFont());
-        double width = label.getWidth() - insets.getLeft() - insets.getRight();
-        if (width > 0) {
-            text.setWrappingWidth(width);
-        }
-        return Math.ceil(text.getLayoutBounds().getHeight() + insets.getTop() + insets.getBottom());
-    }
-
-    /** The figures before and after, shown once the model has been taught. */
-    private Label resultLabel() {
-        Label result = new Label();
-        result.setId("teachResult");
-        result.getStyleClass().add("teach-result");
-        result.setWrapText(true);
-        result.setMaxWidth(Double.MAX_VALUE);
-        result.textProperty().bind(model.resultProperty());
-        result.visibleProperty().bind(result.textProperty().isNotEmpty().and(model.teachingProperty().not()));
-        return result;
-    }
-
-    /** What teaching is doing or did last, in a line of its own under the buttons. */
-    private Label stageLabel() {
-        Label stage = new Label();
-        stage.setId("teachStage");
-        stage.getStyleClass().add("caption");
-        stage.setMinWidth(0);
-        stage.textProperty().bind(model.stageProperty());
-        // One line, so the panel keeps its height; cut short in a narrow window, whole on hover.
-        Tooltip whole = new Tooltip();
-        whole.textProperty().bind(model.stageProperty());
-        stage.setTooltip(whole);
-        return stage;
     }
 
     private void refresh() {
@@ -301,7 +219,7 @@ public final class TeachView {
         return cell;
     }
 
-    private static void tooltip(javafx.scene.control.Control control, String key) {
+    static void tooltip(javafx.scene.control.Control control, String key) {
         control.setTooltip(tip(key));
     }
 
