@@ -10,10 +10,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Java work arrays of a network's own data type, {@code float[]} for FLOAT and {@code double[]}
  * for DOUBLE, and bulk copies between them and the native memory of contiguous INDArrays.
  *
- * <p>The image layers keep large batches on the Java side (a 64-image batch of the first conv
- * layer's column matrix is 921,600 values): in float32 those cost half the memory traffic of the
- * {@code double[]} that {@link HostCopy} gives the small dense-layer loops, while DOUBLE networks
- * (gradient checks) keep full precision. Arrays pass as {@code Object}; {@link LayerKernels}
+ * <p>The layers keep their batches on the Java side in these (a 64-image batch of the first conv
+ * layer's column matrix is 921,600 values): in float32 they cost half the memory traffic of
+ * {@code double[]} and twice the values per vector instruction, while DOUBLE networks (gradient
+ * checks) keep full precision. Arrays pass as {@code Object}; {@link LayerKernels}
  * dispatches once per call to the loop of the right type. The NIO views of the native memory are
  * kept per thread ({@link NativeViews}) and used with absolute bulk copies, so a copy makes no object.
  */

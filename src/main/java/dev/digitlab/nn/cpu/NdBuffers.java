@@ -74,32 +74,6 @@ public final class NdBuffers {
         }
     }
 
-    /**
-     * Copies the {@code count} elements of contiguous float32 {@code source} from element
-     * {@code from} on into the start of {@code values}.
-     */
-    public static void readFloats(INDArray source, long from, float[] values, int count) {
-        ((FloatBuffer) NativeViews.nio(checkFloats(source, from, count))).get((int) (source.offset() + from), values, 0,
-                count);
-    }
-
-    /** Copies the first {@code count} of {@code values} into contiguous float32 {@code target} from element {@code from} on. */
-    public static void writeFloats(INDArray target, long from, float[] values, int count) {
-        ((FloatBuffer) NativeViews.nio(checkFloats(target, from, count))).put((int) (target.offset() + from), values, 0,
-                count);
-    }
-
-    private static INDArray checkFloats(INDArray array, long from, int count) {
-        checkContiguous(array);
-        if (array.dataType() != DataType.FLOAT) {
-            throw new IllegalArgumentException("needs a float32 array, got " + array.dataType());
-        }
-        if (from < 0 || count < 0 || from + count > array.length()) {
-            throw new IndexOutOfBoundsException("elements " + from + " + " + count + " of " + array.length());
-        }
-        return array;
-    }
-
     private static void checkContiguous(INDArray array) {
         if (array.ordering() != 'c' || array.elementWiseStride() != 1) {
             throw new IllegalArgumentException("needs a contiguous C-order array, got " + array.shapeInfoToString());

@@ -1,6 +1,6 @@
 package dev.digitlab.nn.optim;
 
-import dev.digitlab.nn.cpu.NdBuffers;
+import dev.digitlab.nn.cpu.HostArrays;
 import java.nio.DoubleBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -98,10 +98,10 @@ final class Adam implements Optimizer {
         for (int block = 0; block * BLOCK < size; block++) {
             int from = block * BLOCK;
             int count = Math.min(BLOCK, size - from);
-            NdBuffers.readFloats(params, from, pf, count);
-            NdBuffers.readFloats(grads, from, gf, count);
+            HostArrays.get(params, from, pf, count);
+            HostArrays.get(grads, from, gf, count);
             update(pf, gf, mf[block], vf[block], count, (float) stepSize);
-            NdBuffers.writeFloats(params, from, pf, count);
+            HostArrays.put(pf, count, params, from);
         }
     }
 
