@@ -60,17 +60,20 @@ class TrainerLanesTest {
     void aRunInTwoLanesGivesTheSameBitsEveryTime() {
         Network a = trained(CNN, 2);
         Network b = trained(CNN, 2);
-        for (Parameter p : a.parameters()) {
-            assertArrayEquals(a.parameterValues(p.name()), b.parameterValues(p.name()), p.name());
-        }
+        assertSameParameters(a, b);
     }
 
     @Test
     void denseLayersInTwoLanesComputeExactlyWhatTheyComputeInOne() {
         Network one = trained(MLP, 1);
         Network two = trained(MLP, 2);
-        for (Parameter p : one.parameters()) {
-            assertArrayEquals(one.parameterValues(p.name()), two.parameterValues(p.name()), p.name());
+        assertSameParameters(one, two);
+    }
+
+    /** Every parameter of {@code a} equals {@code b}'s to the bit. */
+    private static void assertSameParameters(Network a, Network b) {
+        for (Parameter p : a.parameters()) {
+            assertArrayEquals(a.parameterValues(p.name()), b.parameterValues(p.name()), p.name());
         }
     }
 
